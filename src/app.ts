@@ -1,0 +1,44 @@
+/**
+ * createApp(deps): the one place routes and error handling meet. Runtime-free: the Node and
+ * Workers entries build the deps and serve `app.fetch`.
+ */
+import { Hono } from 'hono';
+import { HookgateError, NotFoundError, UnauthorizedError } from './core/errors';
+import { secretEquals } from './core/secrets';
+import type { AppDeps } from './routes/deps';
+import { createEventsRoutes } from './routes/events';
+import { createHealthRoutes } from './routes/health';
+import { createHookRoutes } from './routes/hooks';
+import { INTERNAL_ERROR, problemResponse } from './routes/problem';
+import { createWebhookRoutes } from './routes/webhooks';
+
+export type { AppDeps } from './routes/deps';
+
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+
+  app.use('/api/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match?.[1] || !(await secretEquals(match[1].trim(), deps.adminToken))) {
+      const error = new UnauthorizedError('send the admin token as "Authorization: Bearer <token>"');
+      const response = problemResponse(error);
+      response.headers.set('www-authenticate', 'Bearer');
+      return response;
+    }
+    await next();
+  });
+
+  app.route('/', createHealthRoutes(deps));
+  app.route('/hooks', createHookRoutes(deps));
+  app.route('/api/webhooks', createWebhookRoutes(deps));
+  app.route('/api/events', createEventsRoutes(deps));
+
+  app.notFound(() => problemResponse(new NotFoundError('not-found', 'no such route')));
+  app.onError((error) => {
+    if (error instanceof HookgateError) return problemResponse(error);
+    deps.log.error('unhandled error', { error: (error as Error).stack ?? String(error) });
+    return problemResponse(INTERNAL_ERROR);
+  });
+  return app;
+}

@@ -1,0 +1,61 @@
+/**
+ * Event ids: time-ordered UUIDv7 for new events, name-based UUIDv5 where redelivery must map to
+ * the same id (§4.4 of DESIGN.md), and the UUID syntax check every id goes through.
+ * @see https://www.rfc-editor.org/rfc/rfc9562
+ */
+import { sha1 } from './sha1';
+
+const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const encoder = new TextEncoder();
+
+/** True for any 8-4-4-4-12 hex UUID, whatever its version (as Prefect accepts). */
+export function isUuid(text: string): boolean {
+  return UUID_SHAPE.test(text);
+}
+
+function format(bytes: Uint8Array): string {
+  let hex = '';
+  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+function parse(uuid: string): Uint8Array {
+  const hex = uuid.replaceAll('-', '');
+  const bytes = new Uint8Array(16);
+  for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return bytes;
+}
+
+/** A new UUIDv7: 48 bits of Unix milliseconds, then random bits. */
+export function uuidv7(nowMs: number = Date.now()): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  let ms = Math.floor(nowMs);
+  for (let i = 5; i >= 0; i--) {
+    bytes[i] = ms & 0xff;
+    ms = Math.floor(ms / 256);
+  }
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  return format(bytes);
+}
+
+/** UUIDv5 of `name` in the `namespace` UUID: the same inputs always give the same id. */
+export function uuidv5(namespace: string, name: string): string {
+  const ns = parse(namespace);
+  const nameBytes = encoder.encode(name);
+  const input = new Uint8Array(16 + nameBytes.length);
+  input.set(ns);
+  input.set(nameBytes, 16);
+  const bytes = sha1(input).slice(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  return format(bytes);
+}
+
+/** RFC 9562's URL namespace, used where a name is not scoped to a webhook. */
+export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
+
+/** Id of the `index`-th event of a provider delivery: redelivery gives the same ids (DESIGN §4.4). */
+export function deliveryEventId(webhookId: string, deliveryId: string, index: number): string {
+  return uuidv5(webhookId, `${deliveryId}:${index}`);
+}

@@ -1,0 +1,33 @@
+/**
+ * What `createApp(deps)` is given: the store, the clock, id sources, limits and the runtime's
+ * `defer`. Entries build real ones; tests build their own. No module-level singletons.
+ */
+import type { RenderLimits } from '../core/template/budget';
+import type { RenderFn } from '../core/template/compiled';
+import type { Store } from '../store/types';
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface AppDeps {
+  store: Store;
+  /** `Authorization: Bearer <adminToken>` opens `/api/*`. */
+  adminToken: string;
+  /** Base of webhook URLs (`HOOKGATE_PUBLIC_URL`); the request's origin when absent. */
+  publicUrl?: string;
+  /** Largest webhook body accepted, in bytes (413 beyond). */
+  maxBodyBytes: number;
+  renderLimits: RenderLimits;
+  /** Compiles template text; the Node entry compiles, the Workers entry interprets. */
+  compileTemplate: (source: string) => RenderFn;
+  /** Wall clock in milliseconds since the epoch. */
+  now: () => number;
+  /** Runs work after the response (Workers' `waitUntil`). */
+  defer: (task: Promise<unknown>) => void;
+  log: Logger;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

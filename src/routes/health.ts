@@ -1,0 +1,16 @@
+/** `GET /healthz`: open, no auth; says whether the store answers. */
+import { Hono } from 'hono';
+import type { AppDeps } from './deps';
+
+export function createHealthRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.store.listWebhooks();
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+  return app;
+}

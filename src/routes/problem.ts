@@ -1,0 +1,39 @@
+/** `application/problem+json` responses (RFC 9457) from the one error tree. */
+import { HookgateError, StoreUnavailableError } from '../core/errors';
+
+export const PROBLEM_TYPE_BASE = 'urn:hookgate:problem:';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  detail: string;
+  [key: string]: unknown;
+}
+
+export function toProblem(error: HookgateError): Problem {
+  return {
+    ...error.extras,
+    type: `${PROBLEM_TYPE_BASE}${error.code}`,
+    title: error.title,
+    status: error.status,
+    code: error.code,
+    detail: error.detail,
+  };
+}
+
+export function problemResponse(error: HookgateError): Response {
+  const headers = new Headers({ 'content-type': 'application/problem+json' });
+  if (error instanceof StoreUnavailableError) headers.set('retry-after', String(error.retryAfterSeconds));
+  const retryAfter = error.extras.retryAfterSeconds;
+  if (typeof retryAfter === 'number') headers.set('retry-after', String(retryAfter));
+  return new Response(JSON.stringify(toProblem(error)), { status: error.status, headers });
+}
+
+export const INTERNAL_ERROR = new HookgateError(
+  500,
+  'internal-error',
+  'Internal error',
+  'hookgate failed unexpectedly; the error is logged',
+);

@@ -1,0 +1,107 @@
+/**
+ * Webhook configuration (DESIGN §2, §3): what the management API accepts and returns.
+ * Mapping kinds and verify schemes are closed unions: an unknown one is rejected at save (fail closed).
+ */
+import { z } from 'zod';
+import { PartialEvent } from './event';
+import { isJsonObject, JsonObjectSchema } from './json';
+
+export const MAX_TEXT_CHARS = 5000;
+export const MAX_TEMPLATE_CHARS = 30_000;
+
+/** A static event: validated as an event (id and occurred may be left to the defaults); kept as written. */
+export const StaticEventSpec = JsonObjectSchema.superRefine((event, ctx) => {
+  const result = PartialEvent.safeParse(event);
+  if (!result.success) {
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  }
+});
+
+export const StaticMapping = z.object({ kind: z.literal('static'), event: StaticEventSpec });
+export const TemplateMapping = z.object({
+  kind: z.literal('template'),
+  template: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .max(MAX_TEMPLATE_CHARS, { error: `must be at most ${MAX_TEMPLATE_CHARS} characters` }),
+});
+
+export const Mapping = z.discriminatedUnion('kind', [StaticMapping, TemplateMapping], {
+  error: (issue) =>
+    isJsonObject(issue.input)
+      ? `unknown mapping kind; expected one of "static", "template"`
+      : 'must be a mapping object with a "kind"',
+});
+export type Mapping = z.infer<typeof Mapping>;
+export type StaticMapping = z.infer<typeof StaticMapping>;
+export type TemplateMapping = z.infer<typeof TemplateMapping>;
+
+export const NoneVerify = z.object({ scheme: z.literal('none') });
+export const Verify = z.discriminatedUnion('scheme', [NoneVerify], {
+  error: (issue) => (isJsonObject(issue.input) ? 'unknown verify scheme' : 'must be an object with a "scheme"'),
+});
+export type Verify = z.infer<typeof Verify>;
+
+/** Where a provider's delivery id is found: `header:<name>`, `query:<name>` or `body:<dot.path>`. */
+export const IdFrom = z
+  .string()
+  .max(300)
+  .regex(/^(header|query|body):\S.*$/, { error: 'must be "header:<name>", "query:<name>" or "body:<dot.path>"' });
+
+const Name = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_TEXT_CHARS, { error: `must be at most ${MAX_TEXT_CHARS} characters` });
+const Description = z.string().max(MAX_TEXT_CHARS, { error: `must be at most ${MAX_TEXT_CHARS} characters` });
+
+export const WebhookCreate = z.strictObject({
+  name: Name,
+  description: Description.default(''),
+  enabled: z.boolean().default(true),
+  mapping: Mapping,
+  verify: Verify.default({ scheme: 'none' }),
+  idFrom: IdFrom.nullable().default(null),
+});
+export type WebhookCreate = z.infer<typeof WebhookCreate>;
+
+export const WebhookPatch = z.strictObject({
+  name: Name.optional(),
+  description: Description.optional(),
+  enabled: z.boolean().optional(),
+  mapping: Mapping.optional(),
+  verify: Verify.optional(),
+  idFrom: IdFrom.nullable().optional(),
+});
+export type WebhookPatch = z.infer<typeof WebhookPatch>;
+
+/** A webhook as stored. */
+export const Webhook = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  enabled: z.boolean(),
+  slug: z.string(),
+  mapping: Mapping,
+  verify: Verify,
+  idFrom: z.string().nullable(),
+  created: z.string(),
+  updated: z.string(),
+});
+export type Webhook = z.infer<typeof Webhook>;
+
+/** A webhook as the API shows it: with the URL to give the sender. */
+export type WebhookView = Webhook & { url: string };
+
+/** A sample request for the dry run (`POST /api/webhooks/:id/test`). */
+export const SampleRequest = z.strictObject({
+  method: z
+    .string()
+    .regex(/^[A-Za-z]{1,16}$/)
+    .default('POST'),
+  headers: z.record(z.string(), z.string()).default(() => ({})),
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default(() => ({})),
+  /** A string is sent as it is; any other JSON value is sent as JSON. */
+  body: z.unknown().optional(),
+});
+export type SampleRequest = z.infer<typeof SampleRequest>;

@@ -1,0 +1,50 @@
+/**
+ * The store: one small async interface for events and webhooks. Drivers (better-sqlite3 on
+ * Node, D1 on Workers) implement it and pass one contract suite (test/store/contract.ts).
+ */
+import type { Event, StoredEvent } from '../schemas/event';
+import type { CountRequest, EventCount, EventFilter } from '../schemas/filter';
+import type { Webhook } from '../schemas/webhook';
+
+export interface WriteResult {
+  /** Events newly stored. */
+  written: number;
+  /** Events whose id was already stored (first write wins; still a success). */
+  duplicates: number;
+}
+
+export interface EventPage {
+  events: StoredEvent[];
+  /** Every event the filter matches, across all pages. */
+  total: number;
+}
+
+export interface EventStore {
+  /** Stores events durably; resolves only once they are committed. Throws `StoreUnavailableError`. */
+  writeEvents(events: readonly Event[]): Promise<WriteResult>;
+  readEvent(id: string): Promise<StoredEvent | undefined>;
+  /** One page of the events a Prefect `EventFilter` matches, in the filter's order. */
+  queryEvents(filter: EventFilter, page: { limit: number; offset: number }): Promise<EventPage>;
+  /** Prefect's `count-by` over the events a filter matches. */
+  countEvents(request: CountRequest): Promise<EventCount[]>;
+}
+
+export interface WebhookStore {
+  createWebhook(webhook: Webhook): Promise<void>;
+  getWebhook(id: string): Promise<Webhook | undefined>;
+  /** The webhook behind a hook URL; disabled ones too (the caller decides). */
+  getWebhookBySlug(slug: string): Promise<Webhook | undefined>;
+  listWebhooks(): Promise<Webhook[]>;
+  /** Replaces a stored webhook; false when there is none with that id. */
+  updateWebhook(webhook: Webhook): Promise<boolean>;
+  deleteWebhook(id: string): Promise<boolean>;
+}
+
+export interface Store extends EventStore, WebhookStore {
+  close(): Promise<void>;
+}
+
+/** Runs read-only SQL; both drivers provide one, so queries are written once (src/store/sql/). */
+export interface SqlReader {
+  all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]>;
+}
