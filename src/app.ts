@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { HookgateError, NotFoundError, UnauthorizedError } from './core/errors';
 import { secretEquals } from './core/secrets';
-import type { AppDeps } from './routes/deps';
+import { type AppDeps, createRouteDeps } from './routes/deps';
 import { createEventsRoutes } from './routes/events';
 import { createHealthRoutes } from './routes/health';
 import { createHookRoutes } from './routes/hooks';
@@ -14,7 +14,8 @@ import { createWebhookRoutes } from './routes/webhooks';
 
 export type { AppDeps } from './routes/deps';
 
-export function createApp(deps: AppDeps): Hono {
+export function createApp(appDeps: AppDeps): Hono {
+  const deps = createRouteDeps(appDeps);
   const app = new Hono();
 
   app.use('/api/*', async (c, next) => {

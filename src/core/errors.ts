@@ -27,6 +27,9 @@ export class ReceiveError extends HookgateError {}
 
 /** Map stage: the body, template or its output is unusable for the webhook's mapping. */
 export class MappingError extends HookgateError {
+  /** What the template rendered before the failure, for the failure event (never sent to the sender). */
+  rendered?: string;
+
   constructor(code: string, title: string, detail: string, extras: ProblemExtras = {}) {
     super(400, code, title, detail, extras);
   }

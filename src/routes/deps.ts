@@ -4,6 +4,8 @@
  */
 import type { RenderLimits } from '../core/template/budget';
 import type { RenderFn } from '../core/template/compiled';
+import type { PipelineDeps } from '../core/pipeline';
+import { createTemplateCache } from '../core/template/cache';
 import type { Store } from '../store/types';
 
 export interface Logger {
@@ -31,3 +33,19 @@ export interface AppDeps {
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** What routes get: the app's deps plus the pipeline's, built once per app (one template cache). */
+export interface RouteDeps extends AppDeps {
+  pipeline: PipelineDeps;
+}
+
+export function createRouteDeps(deps: AppDeps): RouteDeps {
+  const pipeline: PipelineDeps = {
+    store: deps.store,
+    maxBodyBytes: deps.maxBodyBytes,
+    now: deps.now,
+    renderLimits: deps.renderLimits,
+    compile: createTemplateCache(deps.compileTemplate),
+  };
+  return { ...deps, pipeline };
+}

@@ -1,9 +1,9 @@
 /** STUB — to be replaced: Prefect-compatible events API. */
 import { Hono } from 'hono';
 import { NotFoundError } from '../core/errors';
-import type { AppDeps } from './deps';
+import type { RouteDeps } from './deps';
 
-export function createEventsRoutes(deps: AppDeps): Hono {
+export function createEventsRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
   app.get('/:id', async (c) => {
     const event = await deps.store.readEvent(c.req.param('id'));

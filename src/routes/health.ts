@@ -1,8 +1,8 @@
 /** `GET /healthz`: open, no auth; says whether the store answers. */
 import { Hono } from 'hono';
-import type { AppDeps } from './deps';
+import type { RouteDeps } from './deps';
 
-export function createHealthRoutes(deps: AppDeps): Hono {
+export function createHealthRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
   app.get('/healthz', async (c) => {
     try {

@@ -1,0 +1,84 @@
+/**
+ * Starts the gateway on Node: SQLite store, generated admin token, HTTP server; and stops it
+ * cleanly on SIGTERM/SIGINT (no new connections, in-flight requests finish, then the DB closes).
+ */
+import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../app';
+import { DEFAULT_RENDER_LIMITS } from '../../core/template/budget';
+import { compileTemplate } from '../../core/template/compiled';
+import type { Logger } from '../../routes/deps';
+import type { Config } from '../../schemas/config';
+import { readMigrations } from '../../store/migrations-fs';
+import { createSqliteStore } from '../../store/sqlite';
+import { resolveAdminToken } from './admin-token';
+
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface Gateway {
+  url: string;
+  adminToken: string;
+  close(): Promise<void>;
+}
+
+export async function startGateway(config: Config, log: Logger): Promise<Gateway> {
+  const dbFile = config.HOOKGATE_DB === ':memory:' ? ':memory:' : resolve(config.HOOKGATE_DB);
+  const dataDir = dbFile === ':memory:' ? resolve('data') : dirname(dbFile);
+  mkdirSync(dataDir, { recursive: true });
+  const admin = resolveAdminToken(config.HOOKGATE_ADMIN_TOKEN, dataDir);
+  const store = createSqliteStore({ filename: dbFile, migrations: readMigrations(), synchronous: config.HOOKGATE_SYNCHRONOUS });
+  const app = createApp({
+    store,
+    adminToken: admin.token,
+    publicUrl: config.HOOKGATE_PUBLIC_URL,
+    maxBodyBytes: config.HOOKGATE_MAX_BODY_BYTES,
+    renderLimits: DEFAULT_RENDER_LIMITS,
+    compileTemplate,
+    now: Date.now,
+    defer: (task) => void task.catch((error) => log.error('deferred task failed', { error: String(error) })),
+    log,
+  });
+
+  const server = await new Promise<Server>((done) => {
+    const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => done(s as Server));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const url = `http://${host}:${port}`;
+  if (admin.source === 'generated') {
+    process.stdout.write(`hookgate: generated an admin token, kept in ${admin.file}:\n\n  ${admin.token}\n\n`);
+  } else if (admin.source === 'file') {
+    process.stdout.write(`hookgate: using the admin token kept in ${admin.file}\n`);
+  }
+  process.stdout.write(`hookgate: listening on ${url} (database ${dbFile})\n`);
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((done) => {
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      server.close(() => {
+        clearTimeout(force);
+        store.close().then(done, done);
+      });
+      server.closeIdleConnections();
+    });
+    return closing;
+  };
+  return { url, adminToken: admin.token, close };
+}
+
+/** Stops the gateway on SIGTERM/SIGINT, then exits. */
+export function closeOnSignals(gateway: Gateway): void {
+  const stop = (signal: string) => {
+    process.stdout.write(`hookgate: ${signal} received, finishing in-flight requests\n`);
+    gateway.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

@@ -1,0 +1,67 @@
+/**
+ * The receiving pipeline (DESIGN §4.1), composed of its stages:
+ * receive → verify → parse → map → validate → store. Only composition lives here.
+ */
+import type { Event } from '../schemas/event';
+import type { Webhook } from '../schemas/webhook';
+import type { EventStore } from '../store/types';
+import { buildContext } from './context';
+import { selectDeliveryId } from './delivery-id';
+import { MappingError } from './errors';
+import { failureEvent } from './failure';
+import { type MapperDeps, mapRequest } from './map';
+import { receive } from './receive';
+import { finalizeEvents } from './validate';
+import { type VerifiedRequest, verify } from './verify';
+
+export interface PipelineDeps extends MapperDeps {
+  store: EventStore;
+  maxBodyBytes: number;
+  now: () => number;
+}
+
+export type Translation =
+  | { ok: true; events: Event[] }
+  /** The request cannot be mapped: the error for the sender, the event that records it. */
+  | { ok: false; error: MappingError; failure: Event };
+
+/** Parse → map → validate: the events a verified request becomes, or why it cannot. */
+export function translate(webhook: Webhook, request: VerifiedRequest, deps: MapperDeps): Translation {
+  const { context, parsed } = buildContext(request, webhook);
+  const deliveryId = selectDeliveryId(webhook.idFrom, context);
+  let rendered: string | undefined;
+  try {
+    const result = mapRequest(webhook.mapping, { webhook, request, context, parsed }, deps);
+    rendered = result.rendered;
+    const events = finalizeEvents(result.candidates, {
+      webhook,
+      context,
+      receivedAt: request.receivedAt,
+      deliveryId,
+      fanOut: result.fanOut,
+    });
+    return { ok: true, events };
+  } catch (error) {
+    if (!(error instanceof MappingError)) throw error;
+    error.rendered ??= rendered;
+    return { ok: false, error, failure: failureEvent({ webhook, context, error, receivedAt: request.receivedAt, deliveryId }) };
+  }
+}
+
+export async function receiveAndVerify(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<VerifiedRequest> {
+  return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()));
+}
+
+/**
+ * Handles one webhook request end to end. Resolves with the events once they are committed;
+ * a request that cannot be mapped is committed as a failure event, then its error is thrown (400).
+ */
+export async function handleHook(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<Event[]> {
+  const translation = translate(webhook, await receiveAndVerify(webhook, request, deps), deps);
+  if (!translation.ok) {
+    await deps.store.writeEvents([translation.failure]);
+    throw translation.error;
+  }
+  await deps.store.writeEvents(translation.events);
+  return translation.events;
+}

@@ -1,0 +1,58 @@
+/**
+ * Receive stage: read the request body once, as bytes, within the size limit. Everything after
+ * (verification, parsing, mapping) works on these bytes; nothing re-serialises the body.
+ */
+import { ReceiveError } from './errors';
+
+export interface ReceivedRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Headers;
+  readonly body: Uint8Array;
+  /** When the request arrived, in milliseconds since the epoch. */
+  readonly receivedAt: number;
+}
+
+function tooLarge(maxBytes: number): ReceiveError {
+  return new ReceiveError(413, 'payload-too-large', 'Payload too large', `the body may be at most ${maxBytes} bytes`, {
+    maxBytes,
+  });
+}
+
+/** Reads the whole body, stopping as soon as it passes `maxBytes` (413 `payload-too-large`). */
+export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+export async function receive(request: Request, maxBytes: number, receivedAt: number): Promise<ReceivedRequest> {
+  return {
+    method: request.method.toUpperCase(),
+    url: new URL(request.url),
+    headers: request.headers,
+    body: await readLimited(request, maxBytes),
+    receivedAt,
+  };
+}

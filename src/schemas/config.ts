@@ -1,0 +1,23 @@
+/** Gateway settings from the environment (Node) or bindings (Workers), parsed once at start. */
+import { z } from 'zod';
+
+const PositiveInt = z.coerce.number().int().positive();
+
+export const Config = z.object({
+  PORT: PositiveInt.max(65_535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  HOOKGATE_DB: z.string().min(1).default('./data/hookgate.db'),
+  HOOKGATE_ADMIN_TOKEN: z
+    .string()
+    .min(16, { error: 'must be at least 16 characters' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  HOOKGATE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  HOOKGATE_MAX_BODY_BYTES: PositiveInt.default(1024 * 1024),
+  /** `NORMAL` survives a process crash; `FULL` also survives power loss (slower commits). */
+  HOOKGATE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+});
+export type Config = z.infer<typeof Config>;
