@@ -2,7 +2,7 @@
  * Validate stage: candidate events from a mapping get hookgate's defaults (id, occurred,
  * payload, the webhook as related resource) and are checked against the event schema and limits.
  */
-import { Event, MAX_EVENT_BYTES, RESOURCE_ID, RESOURCE_NAME, RESOURCE_ROLE, type Labels } from '../schemas/event';
+import { Event, type Labels, MAX_EVENT_BYTES, RESOURCE_ID, RESOURCE_NAME, RESOURCE_ROLE } from '../schemas/event';
 import { describeIssues } from '../schemas/issues';
 import { describeType, isJsonObject, type JsonObject } from '../schemas/json';
 import type { Webhook } from '../schemas/webhook';
@@ -47,7 +47,8 @@ function finalizeOne(candidate: unknown, index: number, input: FinalizeInput): E
   const related = candidate.related === undefined ? [] : candidate.related;
   const withDefaults = {
     ...candidate,
-    id: candidate.id ?? (input.deliveryId ? deliveryEventId(input.webhook.id, input.deliveryId, index) : uuidv7(input.receivedAt)),
+    id:
+      candidate.id ?? (input.deliveryId ? deliveryEventId(input.webhook.id, input.deliveryId, index) : uuidv7(input.receivedAt)),
     occurred: candidate.occurred ?? new Date(input.receivedAt).toISOString(),
     payload: candidate.payload ?? defaultPayload(input.context),
     related: Array.isArray(related) ? [...related, webhookResource(input.webhook)] : related,

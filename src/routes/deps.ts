@@ -2,10 +2,12 @@
  * What `createApp(deps)` is given: the store, the clock, id sources, limits and the runtime's
  * `defer`. Entries build real ones; tests build their own. No module-level singletons.
  */
-import type { RenderLimits } from '../core/template/budget';
-import type { RenderFn } from '../core/template/compiled';
+
 import type { PipelineDeps } from '../core/pipeline';
+import { createRateLimiter, type RateLimiter } from '../core/rate-limit';
+import type { RenderLimits } from '../core/template/budget';
 import { createTemplateCache } from '../core/template/cache';
+import type { RenderFn } from '../core/template/compiled';
 import type { Store } from '../store/types';
 
 export interface Logger {
@@ -37,6 +39,7 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 /** What routes get: the app's deps plus the pipeline's, built once per app (one template cache). */
 export interface RouteDeps extends AppDeps {
   pipeline: PipelineDeps;
+  rateLimiter: RateLimiter;
 }
 
 export function createRouteDeps(deps: AppDeps): RouteDeps {
@@ -47,5 +50,5 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
     renderLimits: deps.renderLimits,
     compile: createTemplateCache(deps.compileTemplate),
   };
-  return { ...deps, pipeline };
+  return { ...deps, pipeline, rateLimiter: createRateLimiter(deps.now) };
 }

@@ -21,6 +21,7 @@ export function createHookRoutes(deps: RouteDeps): Hono {
   app.all('/:slug', async (c) => {
     const webhook = await findActiveWebhook(deps, c.req.param('slug'));
     try {
+      if (webhook.rateLimit) deps.rateLimiter.take(webhook.id, webhook.rateLimit);
       const events = await handleHook(webhook, c.req.raw, deps.pipeline);
       deps.log.info('webhook delivered', { webhook: webhook.id, events: events.length });
       return c.body(null, 204);

@@ -10,10 +10,28 @@ import { receiveAndVerify, translate } from '../core/pipeline';
 import { randomToken } from '../core/secrets';
 import { TemplateSyntaxError } from '../core/template/errors';
 import { formatTimestamp } from '../core/time';
-import { type Mapping, SampleRequest, type Webhook, WebhookCreate, WebhookPatch, type WebhookView } from '../schemas/webhook';
-import { readBody } from './body';
+import {
+  type Mapping,
+  SampleRequest,
+  Verify,
+  type VerifyPatch,
+  type Webhook,
+  WebhookCreate,
+  WebhookPatch,
+} from '../schemas/webhook';
+import { parseWith, readBody } from './body';
 import type { RouteDeps } from './deps';
 import { sampleToRequest } from './sample-request';
+import { type WebhookView, webhookView } from './webhook-view';
+
+/**
+ * Secrets are write-only, so a PATCH that keeps the scheme may leave them out to keep the
+ * current ones (`{"verify": {"scheme": "bearer"}}` after a GET shows only hints).
+ */
+function mergeVerify(next: VerifyPatch, current: Verify): Verify {
+  const keep = !('secrets' in next && next.secrets) && next.scheme === current.scheme && 'secrets' in current;
+  return parseWith(Verify, keep ? { ...next, secrets: current.secrets } : next, ['verify']);
+}
 
 /** 16 random bytes: 128 bits, 22 URL-safe characters. */
 export const SLUG_BYTES = 16;
@@ -21,10 +39,8 @@ export const SLUG_BYTES = 16;
 export function createWebhookRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
 
-  const view = (webhook: Webhook, requestUrl: string): WebhookView => {
-    const base = (deps.publicUrl ?? new URL(requestUrl).origin).replace(/\/+$/, '');
-    return { ...webhook, url: `${base}/hooks/${webhook.slug}` };
-  };
+  const view = (webhook: Webhook, requestUrl: string): WebhookView =>
+    webhookView(webhook, deps.publicUrl ?? new URL(requestUrl).origin);
 
   const check = (mapping: Mapping) => {
     try {
@@ -67,7 +83,8 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
     const patch = await readBody(c, WebhookPatch);
     if (patch.mapping) check(patch.mapping);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
-    const webhook: Webhook = { ...current, ...defined, updated: now() };
+    const verify = patch.verify && mergeVerify(patch.verify, current.verify);
+    const webhook: Webhook = { ...current, ...defined, ...(verify && { verify }), updated: now() };
     await deps.store.updateWebhook(webhook);
     return c.json(view(webhook, c.req.url));
   });
@@ -93,7 +110,10 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
     if (!translation.ok) {
       // The same problem the sender would get, plus what the template rendered: this is the author's view.
       const { error } = translation;
-      throw new HookgateError(error.status, error.code, error.title, error.detail, { ...error.extras, rendered: error.rendered ?? null });
+      throw new HookgateError(error.status, error.code, error.title, error.detail, {
+        ...error.extras,
+        rendered: error.rendered ?? null,
+      });
     }
     return c.json({ events: translation.events });
   });

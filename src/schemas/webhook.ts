@@ -36,17 +36,45 @@ export type Mapping = z.infer<typeof Mapping>;
 export type StaticMapping = z.infer<typeof StaticMapping>;
 export type TemplateMapping = z.infer<typeof TemplateMapping>;
 
-export const NoneVerify = z.object({ scheme: z.literal('none') });
-export const Verify = z.discriminatedUnion('scheme', [NoneVerify], {
+export const MAX_SECRETS = 10;
+
+/** Secrets are write-only: accepted here, never returned (the API shows a hint). Several = rotation. */
+export const Secrets = z
+  .array(z.string().min(1, { error: 'must not be empty' }).max(1024), { error: 'must be an array of secret strings' })
+  .min(1, { error: 'needs at least one secret' })
+  .max(MAX_SECRETS, { error: `may hold at most ${MAX_SECRETS} secrets` });
+
+export const NoneVerify = z.strictObject({ scheme: z.literal('none') });
+/** `Authorization: Bearer <secret>`. */
+export const BearerVerify = z.strictObject({ scheme: z.literal('bearer'), secrets: Secrets });
+/** `Authorization: Basic base64(username:secret)`. */
+export const BasicVerify = z.strictObject({ scheme: z.literal('basic'), username: z.string().min(1).max(256), secrets: Secrets });
+
+export const Verify = z.discriminatedUnion('scheme', [NoneVerify, BearerVerify, BasicVerify], {
   error: (issue) => (isJsonObject(issue.input) ? 'unknown verify scheme' : 'must be an object with a "scheme"'),
 });
 export type Verify = z.infer<typeof Verify>;
+
+/** In a PATCH, secrets may be left out to keep the stored ones (they are write-only). */
+export const VerifyPatch = z.discriminatedUnion(
+  'scheme',
+  [NoneVerify, BearerVerify.partial({ secrets: true }), BasicVerify.partial({ secrets: true })],
+  { error: (issue) => (isJsonObject(issue.input) ? 'unknown verify scheme' : 'must be an object with a "scheme"') },
+);
+export type VerifyPatch = z.infer<typeof VerifyPatch>;
 
 /** Where a provider's delivery id is found: `header:<name>`, `query:<name>` or `body:<dot.path>`. */
 export const IdFrom = z
   .string()
   .max(300)
   .regex(/^(header|query|body):\S.*$/, { error: 'must be "header:<name>", "query:<name>" or "body:<dot.path>"' });
+
+/** At most `requests` requests per `perSeconds` seconds; beyond, 429 with `Retry-After`. */
+export const RateLimit = z.strictObject({
+  requests: z.number().int().min(1).max(1_000_000),
+  perSeconds: z.number().int().min(1).max(86_400),
+});
+export type RateLimit = z.infer<typeof RateLimit>;
 
 const Name = z
   .string()
@@ -62,6 +90,7 @@ export const WebhookCreate = z.strictObject({
   mapping: Mapping,
   verify: Verify.default({ scheme: 'none' }),
   idFrom: IdFrom.nullable().default(null),
+  rateLimit: RateLimit.nullable().default(null),
 });
 export type WebhookCreate = z.infer<typeof WebhookCreate>;
 
@@ -70,8 +99,9 @@ export const WebhookPatch = z.strictObject({
   description: Description.optional(),
   enabled: z.boolean().optional(),
   mapping: Mapping.optional(),
-  verify: Verify.optional(),
+  verify: VerifyPatch.optional(),
   idFrom: IdFrom.nullable().optional(),
+  rateLimit: RateLimit.nullable().optional(),
 });
 export type WebhookPatch = z.infer<typeof WebhookPatch>;
 
@@ -85,13 +115,11 @@ export const Webhook = z.object({
   mapping: Mapping,
   verify: Verify,
   idFrom: z.string().nullable(),
+  rateLimit: RateLimit.nullable(),
   created: z.string(),
   updated: z.string(),
 });
 export type Webhook = z.infer<typeof Webhook>;
-
-/** A webhook as the API shows it: with the URL to give the sender. */
-export type WebhookView = Webhook & { url: string };
 
 /** A sample request for the dry run (`POST /api/webhooks/:id/test`). */
 export const SampleRequest = z.strictObject({

@@ -5,7 +5,7 @@
 
 import { formatTimestamp, parseTimestamp } from '../core/time';
 import { type Event, RESOURCE_ID, RESOURCE_ROLE, StoredEvent } from '../schemas/event';
-import { Mapping, Verify, Webhook } from '../schemas/webhook';
+import { Webhook } from '../schemas/webhook';
 
 export interface EventRow {
   id: string;
@@ -86,30 +86,31 @@ export interface WebhookRow {
 }
 
 export function toWebhookRow(webhook: Webhook): WebhookRow {
-  const { id, slug, name, description, enabled, mapping, verify, idFrom, created, updated } = webhook;
+  const { id, slug, name, description, enabled, mapping, verify, idFrom, rateLimit, created, updated } = webhook;
   return {
     id,
     slug,
     name,
     description,
     enabled: enabled ? 1 : 0,
-    config: JSON.stringify({ mapping, verify, idFrom }),
+    config: JSON.stringify({ mapping, verify, idFrom, rateLimit }),
     created: micros(created),
     updated: micros(updated),
   };
 }
 
 export function fromWebhookRow(row: WebhookRow): Webhook {
-  const config = JSON.parse(row.config) as { mapping: unknown; verify: unknown; idFrom: string | null };
+  const config = JSON.parse(row.config) as { mapping: unknown; verify: unknown; idFrom?: string | null; rateLimit?: unknown };
   return Webhook.parse({
     id: row.id,
     slug: row.slug,
     name: row.name,
     description: row.description,
     enabled: row.enabled === 1,
-    mapping: Mapping.parse(config.mapping),
-    verify: Verify.parse(config.verify),
+    mapping: config.mapping,
+    verify: config.verify,
     idFrom: config.idFrom ?? null,
+    rateLimit: config.rateLimit ?? null,
     created: formatTimestamp(row.created),
     updated: formatTimestamp(row.updated),
   });

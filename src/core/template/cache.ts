@@ -6,7 +6,10 @@ import type { RenderFn } from './compiled';
 
 export const TEMPLATE_CACHE_SIZE = 500;
 
-export function createTemplateCache(compile: (source: string) => RenderFn, size = TEMPLATE_CACHE_SIZE): (source: string) => RenderFn {
+export function createTemplateCache(
+  compile: (source: string) => RenderFn,
+  size = TEMPLATE_CACHE_SIZE,
+): (source: string) => RenderFn {
   const cache = new Map<string, RenderFn>();
   return (source) => {
     let render = cache.get(source);

@@ -1,0 +1,40 @@
+/**
+ * `Authorization` header schemes: `bearer` (a shared token) and `basic` (username and password).
+ * Every configured secret is tried (rotation); comparisons are constant-time.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
+ * @see https://www.rfc-editor.org/rfc/rfc7617
+ */
+import { VerifyError } from '../errors';
+import { secretEquals } from '../secrets';
+
+/** True when `given` equals any of `secrets`; every secret is compared, whatever the outcome. */
+export async function matchesAnySecret(given: string, secrets: readonly string[]): Promise<boolean> {
+  const results = await Promise.all(secrets.map((secret) => secretEquals(given, secret)));
+  return results.includes(true);
+}
+
+function credentials(headers: Headers, scheme: 'Bearer' | 'Basic'): string {
+  const header = headers.get('authorization');
+  const match = header ? new RegExp(`^${scheme}\\s+(\\S+)\\s*$`, 'i').exec(header) : null;
+  if (!match?.[1]) throw new VerifyError('signature-missing', `the request has no "Authorization: ${scheme} …" header`);
+  return match[1];
+}
+
+export async function verifyBearer(headers: Headers, secrets: readonly string[]): Promise<void> {
+  if (!(await matchesAnySecret(credentials(headers, 'Bearer'), secrets))) {
+    throw new VerifyError('signature-mismatch', 'the bearer token does not match');
+  }
+}
+
+export async function verifyBasic(headers: Headers, username: string, secrets: readonly string[]): Promise<void> {
+  let decoded = '';
+  try {
+    decoded = new TextDecoder().decode(Uint8Array.from(atob(credentials(headers, 'Basic')), (c) => c.charCodeAt(0)));
+  } catch (error) {
+    if (error instanceof VerifyError) throw error;
+  }
+  const colon = decoded.indexOf(':');
+  const [user, password] = colon < 0 ? ['', ''] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
+  const [userOk, passwordOk] = await Promise.all([secretEquals(user, username), matchesAnySecret(password, secrets)]);
+  if (!userOk || !passwordOk) throw new VerifyError('signature-mismatch', 'the basic credentials do not match');
+}
