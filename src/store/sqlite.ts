@@ -18,6 +18,8 @@ export interface SqliteStoreOptions {
   migrations: readonly Migration[];
   /** `PRAGMA synchronous`: NORMAL survives a process crash; FULL also survives power loss. */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Open an existing, migrated database without write access (writes then fail as unavailable). */
+  readonly?: boolean;
   /** Clock for `received`, in microseconds since the epoch. */
   nowMicros?: () => number;
 }
@@ -31,12 +33,14 @@ function unavailable(error: unknown): never {
 }
 
 export function createSqliteStore(options: SqliteStoreOptions): Store {
-  const db = new Database(options.filename);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+  const db = new Database(options.filename, { readonly: options.readonly ?? false });
   db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  applyMigrations(db, options.migrations);
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, options.migrations);
+  }
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
 
   const insertEvent = db.prepare(
