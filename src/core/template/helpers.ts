@@ -4,7 +4,7 @@
  */
 import { isUuid, URL_NAMESPACE, uuidv5 } from '../ids';
 import { formatTimestamp, parseTimestamp } from '../time';
-import { chargeText } from './budget';
+import { chargeText, chargeWork, ensureRoom } from './budget';
 import { BUILTIN_HELPERS, type Helper, type HelperOptions } from './builtins';
 import { TemplateRenderError } from './errors';
 import { isEmpty, JsonText, lookupOwn, toText } from './values';
@@ -31,6 +31,16 @@ function valueHelper(fn: (values: unknown[], options: HelperOptions) => unknown)
 function fail(helper: string, reason: string): never {
   throw new TemplateRenderError(`${helper}: ${reason}`);
 }
+
+/** A value as text, counted as work: a helper's work grows with the text it reads. */
+function readText(value: unknown): string {
+  const text = toText(value);
+  chargeWork(text.length);
+  return text;
+}
+
+/** Largest time JS dates can hold: ±8.64e15 ms, in microseconds. */
+const MAX_DATE_MICROS = 8.64e18;
 
 function truthy(value: unknown): boolean {
   return !isEmpty(value) && value !== 0;
@@ -63,6 +73,7 @@ function isoDate(value: unknown): string {
   if (numeric !== undefined && Number.isFinite(numeric)) {
     const magnitude = Math.abs(numeric);
     const micros = magnitude < 1e11 ? numeric * 1e6 : magnitude < 1e14 ? numeric * 1e3 : numeric;
+    if (Math.abs(micros) > MAX_DATE_MICROS) fail('isoDate', `${numeric} is out of the range of dates`);
     return formatTimestamp(Math.round(micros));
   }
   if (typeof value === 'string') {
@@ -85,44 +96,56 @@ export const HELPERS: Record<string, Helper> = {
   and: valueHelper((values) => values.length > 0 && values.every(truthy)),
   or: valueHelper((values) => values.some(truthy)),
   not: valueHelper(([value]) => !truthy(value)),
-  lower: valueHelper(([value]) => toText(value).toLowerCase()),
-  upper: valueHelper(([value]) => toText(value).toUpperCase()),
+  lower: valueHelper(([value]) => readText(value).toLowerCase()),
+  upper: valueHelper(([value]) => readText(value).toUpperCase()),
   truncate: valueHelper(([value, length]) => {
     const max = Number(length);
     if (!Number.isInteger(max) || max < 0) fail('truncate', 'the length must be a whole number ≥ 0');
-    return Array.from(toText(value)).slice(0, max).join('');
+    return Array.from(readText(value)).slice(0, max).join('');
   }),
   replace: valueHelper(([value, search, replacement]) => {
     const needle = toText(search);
     if (needle === '') fail('replace', 'the text to replace must not be empty');
-    return toText(value).replaceAll(needle, toText(replacement));
+    const text = readText(value);
+    const by = toText(replacement);
+    ensureRoom(text.length + (text.split(needle).length - 1) * Math.max(0, by.length - needle.length));
+    return text.replaceAll(needle, by);
   }),
-  concat: valueHelper((values) => values.map(toText).join('')),
+  concat: valueHelper((values) => values.map(readText).join('')),
   join: valueHelper(([list, separator]) => {
     if (list === undefined || list === null) return '';
     if (!Array.isArray(list)) fail('join', 'the value is not an array');
-    return list.map(toText).join(separator === undefined ? ',' : toText(separator));
+    const items = list.map(readText);
+    const by = separator === undefined ? ',' : toText(separator);
+    ensureRoom(items.reduce((sum, item) => sum + item.length, 0) + Math.max(0, items.length - 1) * by.length);
+    return items.join(by);
   }),
-  split: valueHelper(([value, separator]) => toText(value).split(separator === undefined ? ',' : toText(separator))),
+  split: valueHelper(([value, separator]) =>
+    value === undefined || value === null ? [] : readText(value).split(separator === undefined ? ',' : toText(separator)),
+  ),
+  // Characters as `truncate` counts them (code points), so `{{truncate s (length s)}}` is `s`.
   length: valueHelper(([value]) =>
-    Array.isArray(value) || typeof value === 'string'
-      ? value.length
-      : value && typeof value === 'object'
-        ? Object.keys(value).length
-        : 0,
+    typeof value === 'string'
+      ? Array.from(readText(value)).length
+      : Array.isArray(value)
+        ? value.length
+        : value && typeof value === 'object'
+          ? Object.keys(value).length
+          : 0,
   ),
   jsonParse: valueHelper(([value]) => {
     if (value === undefined || value === null || value === '') return undefined;
+    const text = readText(value);
     try {
-      return JSON.parse(toText(value));
+      return JSON.parse(text);
     } catch (error) {
       return fail('jsonParse', `the value is not JSON (${(error as Error).message})`);
     }
   }),
-  base64: valueHelper(([value]) => toBase64(encoder.encode(toText(value)))),
+  base64: valueHelper(([value]) => toBase64(encoder.encode(readText(value)))),
   base64Decode: valueHelper(([value]) => {
     try {
-      return decoder.decode(fromBase64('base64Decode', toText(value)));
+      return decoder.decode(fromBase64('base64Decode', readText(value)));
     } catch (error) {
       if (error instanceof TemplateRenderError) throw error;
       return fail('base64Decode', 'the decoded bytes are not UTF-8 text');
@@ -131,9 +154,9 @@ export const HELPERS: Record<string, Helper> = {
   isoDate: valueHelper(([value]) => isoDate(value)),
   uuid5: valueHelper((values) => {
     if (values.length === 0) fail('uuid5', 'needs a name, e.g. {{uuid5 body.id}}');
-    const [first, ...rest] = values.map(toText);
+    const [first, ...rest] = values.map(readText);
     if (rest.length > 0 && first !== undefined && isUuid(first)) return uuidv5(first, rest.join(':'));
-    return uuidv5(URL_NAMESPACE, values.map(toText).join(':'));
+    return uuidv5(URL_NAMESPACE, [first, ...rest].join(':'));
   }),
   header: valueHelper(([name], options) => {
     const headers = lookupOwn(options.data?.root, 'headers');

@@ -13,6 +13,9 @@ import { FORBIDDEN_SEGMENTS } from './values';
 export const OUT_HELPER = '__out';
 export const RAW_HELPER = '__raw';
 
+/** Helpers the Handlebars runtime knows that templates may not call: a block such as `{{#__raw}}` would reach them. */
+const RUNTIME_HELPERS: ReadonlySet<string> = new Set([OUT_HELPER, RAW_HELPER, 'helperMissing', 'blockHelperMissing']);
+
 type Node = hbs.AST.Node;
 type Expression = hbs.AST.Expression;
 
@@ -103,6 +106,7 @@ function transformBlock(node: hbs.AST.BlockStatement, helpers: ReadonlySet<strin
   if (node.path.type === 'PathExpression' && (node.path as hbs.AST.PathExpression).parts.some((p) => FORBIDDEN_SEGMENTS.has(p))) {
     fail(`"${(node.path as hbs.AST.PathExpression).original}" is not allowed in a template`, node);
   }
+  if (RUNTIME_HELPERS.has((node.path as hbs.AST.PathExpression).original)) requireHelper(node.path, helpers, node);
   if (node.params.length > 0 || (node.hash && node.hash.pairs.length > 0)) requireHelper(node.path, helpers, node);
   return {
     ...node,
