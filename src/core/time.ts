@@ -31,6 +31,13 @@ export function parseTimestamp(text: string): number | undefined {
   return (ms - offsetMinutes * 60_000) * 1000 + micros;
 }
 
+/** Microseconds of a timestamp already validated upstream; a bad one is a programming error. */
+export function timestampMicros(text: string): number {
+  const value = parseTimestamp(text);
+  if (value === undefined) throw new Error(`not a timestamp: ${text}`);
+  return value;
+}
+
 /** Canonical UTC text: `2026-03-27T00:00:00Z`, or with six fraction digits when there is a fraction. */
 export function formatTimestamp(micros: number): string {
   const ms = Math.floor(micros / 1000);

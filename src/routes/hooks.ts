@@ -12,7 +12,7 @@ export const WEBHOOK_NOT_FOUND = 'webhook-not-found';
 
 export async function findActiveWebhook(deps: RouteDeps, slug: string): Promise<Webhook> {
   const webhook = slug.length <= 64 ? await deps.store.getWebhookBySlug(slug) : undefined;
-  if (!webhook || !webhook.enabled) throw new NotFoundError(WEBHOOK_NOT_FOUND, 'no webhook at this URL');
+  if (!webhook?.enabled) throw new NotFoundError(WEBHOOK_NOT_FOUND, 'no webhook at this URL');
   return webhook;
 }
 

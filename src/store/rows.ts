@@ -3,7 +3,7 @@
  * read back are parsed again (rows are a boundary too).
  */
 
-import { formatTimestamp, parseTimestamp } from '../core/time';
+import { formatTimestamp, timestampMicros } from '../core/time';
 import { type Event, RESOURCE_ID, RESOURCE_ROLE, StoredEvent } from '../schemas/event';
 import { Webhook } from '../schemas/webhook';
 
@@ -23,26 +23,29 @@ export interface ResourceRow {
   labels: string;
 }
 
-function collectValues(value: unknown, out: string[]): void {
+function collectValues(value: unknown, out: string[], withKeys: boolean): void {
   if (typeof value === 'string') out.push(value);
   else if (typeof value === 'number' || typeof value === 'boolean') out.push(String(value));
-  else if (Array.isArray(value)) for (const item of value) collectValues(item, out);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) collectValues(item, out);
+  else if (Array.isArray(value)) for (const item of value) collectValues(item, out, withKeys);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (withKeys) out.push(key);
+      collectValues(item, out, withKeys);
+    }
+  }
 }
 
-/** The lower-cased values a `text` filter searches: event name, label values, payload values (not keys). */
+/**
+ * The lower-cased text a `text` filter searches: the event name, label values (not label keys, so
+ * "prefect.resource.id" finds nothing) and the payload's keys and values (Prefect searches the
+ * payload as text, keys included). One item per line, so a term never spans two items.
+ */
 export function searchText(event: Event): string {
   const values: string[] = [event.event];
-  collectValues(event.resource, values);
-  for (const related of event.related) collectValues(related, values);
-  collectValues(event.payload, values);
+  collectValues(event.resource, values, false);
+  for (const related of event.related) collectValues(related, values, false);
+  collectValues(event.payload, values, true);
   return values.join('\n').toLowerCase();
-}
-
-function micros(timestamp: string): number {
-  const value = parseTimestamp(timestamp);
-  if (value === undefined) throw new Error(`not a timestamp: ${timestamp}`);
-  return value;
 }
 
 export function toEventRow(event: Event, receivedMicros: number): EventRow {
@@ -50,7 +53,7 @@ export function toEventRow(event: Event, receivedMicros: number): EventRow {
   const stored: StoredEvent = { ...event, received };
   return {
     id: event.id,
-    occurred: micros(event.occurred),
+    occurred: timestampMicros(event.occurred),
     received: receivedMicros,
     event: event.event,
     resource_id: event.resource[RESOURCE_ID] ?? '',
@@ -94,8 +97,8 @@ export function toWebhookRow(webhook: Webhook): WebhookRow {
     description,
     enabled: enabled ? 1 : 0,
     config: JSON.stringify({ mapping, verify, idFrom, rateLimit }),
-    created: micros(created),
-    updated: micros(updated),
+    created: timestampMicros(created),
+    updated: timestampMicros(updated),
   };
 }
 

@@ -39,6 +39,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = MEMORY');
     applyMigrations(db, options.migrations);
   }
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);

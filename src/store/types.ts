@@ -3,7 +3,7 @@
  * Node, D1 on Workers) implement it and pass one contract suite (test/store/contract.ts).
  */
 import type { Event, StoredEvent } from '../schemas/event';
-import type { CountRequest, EventCount, EventFilter } from '../schemas/filter';
+import type { CountQuery, EventCount, EventFilter } from '../schemas/filter';
 import type { Webhook } from '../schemas/webhook';
 
 export interface WriteResult {
@@ -19,14 +19,24 @@ export interface EventPage {
   total: number;
 }
 
+export interface PageRequest {
+  limit: number;
+  offset: number;
+  /** The total a page token carries: later pages report it again instead of counting again. */
+  knownTotal?: number;
+}
+
 export interface EventStore {
   /** Stores events durably; resolves only once they are committed. Throws `StoreUnavailableError`. */
   writeEvents(events: readonly Event[]): Promise<WriteResult>;
   readEvent(id: string): Promise<StoredEvent | undefined>;
-  /** One page of the events a Prefect `EventFilter` matches, in the filter's order. */
-  queryEvents(filter: EventFilter, page: { limit: number; offset: number }): Promise<EventPage>;
+  /**
+   * One page of the events a Prefect `EventFilter` matches, in the filter's order. The API resolves
+   * Prefect's default window first; here a missing `occurred` bound means no bound.
+   */
+  queryEvents(filter: EventFilter, page: PageRequest): Promise<EventPage>;
   /** Prefect's `count-by` over the events a filter matches. */
-  countEvents(request: CountRequest): Promise<EventCount[]>;
+  countEvents(query: CountQuery): Promise<EventCount[]>;
 }
 
 export interface WebhookStore {

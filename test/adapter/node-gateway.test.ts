@@ -94,7 +94,10 @@ describe('the Node gateway process', () => {
     const created = await fetch(`${gw.url}/api/webhooks`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'slow', mapping: { kind: 'static', event: { event: 'e', resource: { 'prefect.resource.id': 'r' } } } }),
+      body: JSON.stringify({
+        name: 'slow',
+        mapping: { kind: 'static', event: { event: 'e', resource: { 'prefect.resource.id': 'r' } } },
+      }),
     });
     const { url } = (await created.json()) as { url: string };
     // A body that arrives slowly: the request is in flight when SIGTERM comes.

@@ -44,7 +44,13 @@ describe('ANY /hooks/:slug', () => {
     expect(event).toMatchObject({
       event: 'thing.made',
       resource: { 'prefect.resource.id': 'thing.7' },
-      related: [{ 'prefect.resource.id': `hookgate.webhook.${hook.id}`, 'prefect.resource.role': 'webhook', 'prefect.resource.name': 'hook' }],
+      related: [
+        {
+          'prefect.resource.id': `hookgate.webhook.${hook.id}`,
+          'prefect.resource.role': 'webhook',
+          'prefect.resource.name': 'hook',
+        },
+      ],
       payload: { method: 'POST', body: { kind: 'made', id: 7 }, headers: { 'x-extra': 'yes' } },
     });
     expect(event?.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // a new UUIDv7
@@ -52,7 +58,11 @@ describe('ANY /hooks/:slug', () => {
 
   it('never shows the authorization or cookie headers to templates or in events', async () => {
     const hook = await webhook({ mapping: { kind: 'template', template: ECHO } });
-    await post(hook.slug, '{"kind": "k", "id": 1}', { 'content-type': 'application/json', cookie: 'session=1', authorization: 'Bearer x' });
+    await post(hook.slug, '{"kind": "k", "id": 1}', {
+      'content-type': 'application/json',
+      cookie: 'session=1',
+      authorization: 'Bearer x',
+    });
     const [event] = storedEvents(t);
     expect(JSON.stringify(event)).not.toMatch(/session=1|Bearer x/);
   });
@@ -71,18 +81,18 @@ describe('ANY /hooks/:slug', () => {
   });
 
   it('fans out: an array renders one event per element, all committed before the 204', async () => {
-    const template = '[{{#each body.items}}{"event": "item.seen", "resource": {"prefect.resource.id": "item.{{this}}"}}{{#unless @last}},{{/unless}}{{/each}}]';
+    const template =
+      '[{{#each body.items}}{"event": "item.seen", "resource": {"prefect.resource.id": "item.{{this}}"}}{{#unless @last}},{{/unless}}{{/each}}]';
     const hook = await webhook({ mapping: { kind: 'template', template } });
     expect((await post(hook.slug, JSON.stringify({ items: [1, 2, 3] }))).status).toBe(204);
-    expect(storedEvents(t).map((e) => (e as unknown as { resource: Record<string, string> }).resource['prefect.resource.id'])).toEqual([
-      'item.1',
-      'item.2',
-      'item.3',
-    ]);
+    expect(
+      storedEvents(t).map((e) => (e as unknown as { resource: Record<string, string> }).resource['prefect.resource.id']),
+    ).toEqual(['item.1', 'item.2', 'item.3']);
   });
 
   it('400 too-many-events beyond 100 events per request, and nothing but the failure is stored', async () => {
-    const template = '[{{#each body.items}}{"event": "e", "resource": {"prefect.resource.id": "r"}}{{#unless @last}},{{/unless}}{{/each}}]';
+    const template =
+      '[{{#each body.items}}{"event": "e", "resource": {"prefect.resource.id": "r"}}{{#unless @last}},{{/unless}}{{/each}}]';
     const hook = await webhook({ mapping: { kind: 'template', template } });
     const response = await post(hook.slug, JSON.stringify({ items: Array.from({ length: 101 }, (_, i) => i) }));
     expect(response.status).toBe(400);
@@ -123,33 +133,49 @@ describe('ANY /hooks/:slug', () => {
 
   describe('failures are events', () => {
     it.each([
-      ['a template that renders something other than JSON', '{"event": {{body.kind}}}', '{"kind": "x"}', 'template-output-not-json'],
+      [
+        'a template that renders something other than JSON',
+        '{"event": {{body.kind}}}',
+        '{"kind": "x"}',
+        'template-output-not-json',
+      ],
       ['an event without resource', '{"event": "e"}', '{}', 'invalid-event'],
-      ['a number in a label', '{"event": "e", "resource": {"prefect.resource.id": "r", "n": {{json body.n}}}}', '{"n": 5}', 'invalid-event'],
+      [
+        'a number in a label',
+        '{"event": "e", "resource": {"prefect.resource.id": "r", "n": {{json body.n}}}}',
+        '{"n": 5}',
+        'invalid-event',
+      ],
       ['a body that says JSON and is not', ECHO, '{"kind": ', 'invalid-body'],
       ['a helper that refuses its input', '{"event": "{{jsonParse body.s}}"}', '{"s": "not json"}', 'template-render-failed'],
-    ])('%s: 400 problem+json, and a hookgate.webhook.failed event with error, request and rendered text', async (_name, template, body, code) => {
-      const hook = await webhook({ mapping: { kind: 'template', template } });
-      const response = await post(hook.slug, body);
-      expect(response.status).toBe(400);
-      expect(response.headers.get('content-type')).toBe('application/problem+json');
-      const problem = (await response.json()) as Problem;
-      expect(problem.code).toBe(code);
-      const [failed] = storedEvents(t) as unknown as {
-        event: string;
-        resource: Record<string, string>;
-        payload: { error: { code: string }; request: { method: string; body: string }; rendered: string | null };
-      }[];
-      expect(failed?.event).toBe('hookgate.webhook.failed');
-      expect(failed?.resource['prefect.resource.id']).toBe(`hookgate.webhook.${hook.id}`);
-      expect(failed?.payload.error.code).toBe(code);
-      expect(failed?.payload.request).toMatchObject({ method: 'POST', body });
-      expect(JSON.stringify(failed)).not.toContain(hook.slug);
-    });
+    ])(
+      '%s: 400 problem+json, and a hookgate.webhook.failed event with error, request and rendered text',
+      async (_name, template, body, code) => {
+        const hook = await webhook({ mapping: { kind: 'template', template } });
+        const response = await post(hook.slug, body);
+        expect(response.status).toBe(400);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+        const problem = (await response.json()) as Problem;
+        expect(problem.code).toBe(code);
+        const [failed] = storedEvents(t) as unknown as {
+          event: string;
+          resource: Record<string, string>;
+          payload: { error: { code: string }; request: { method: string; body: string }; rendered: string | null };
+        }[];
+        expect(failed?.event).toBe('hookgate.webhook.failed');
+        expect(failed?.resource['prefect.resource.id']).toBe(`hookgate.webhook.${hook.id}`);
+        expect(failed?.payload.error.code).toBe(code);
+        expect(failed?.payload.request).toMatchObject({ method: 'POST', body });
+        expect(JSON.stringify(failed)).not.toContain(hook.slug);
+      },
+    );
 
     it('names the label that is not a string', async () => {
       const hook = await webhook({
-        mapping: { kind: 'template', template: '{"event": "e", "resource": {"prefect.resource.id": "r", "count": {{json body.n}}}}' },
+        mapping: {
+          kind: 'template',
+          template: '{"event": "e", "resource": {"prefect.resource.id": "r", "count": {{json body.n}}}}',
+        },
       });
       const problem = (await (await post(hook.slug, '{"n": 5}')).json()) as Problem;
       expect(problem.detail).toBe('resource.count: label values must be strings, got a number');
@@ -178,11 +204,17 @@ describe('ANY /hooks/:slug', () => {
   });
 
   it('401 when verification fails, and nothing is stored', async () => {
-    const hook = await webhook({ mapping: { kind: 'template', template: ECHO }, verify: { scheme: 'bearer', secrets: ['right-token-123'] } });
+    const hook = await webhook({
+      mapping: { kind: 'template', template: ECHO },
+      verify: { scheme: 'bearer', secrets: ['right-token-123'] },
+    });
     const missing = await post(hook.slug, '{"kind": "k", "id": 1}');
     expect(missing.status).toBe(401);
     expect(((await missing.json()) as Problem).code).toBe('signature-missing');
-    const wrong = await post(hook.slug, '{"kind": "k", "id": 1}', { 'content-type': 'application/json', authorization: 'Bearer wrong' });
+    const wrong = await post(hook.slug, '{"kind": "k", "id": 1}', {
+      'content-type': 'application/json',
+      authorization: 'Bearer wrong',
+    });
     expect(((await wrong.json()) as Problem).code).toBe('signature-mismatch');
     expect(storedEvents(t)).toHaveLength(0);
   });
@@ -193,14 +225,20 @@ describe('ANY /hooks/:slug', () => {
       verify: { scheme: 'bearer', secrets: ['old-token-1234', 'new-token-5678'] },
     });
     for (const token of ['old-token-1234', 'new-token-5678']) {
-      const response = await post(bearer.slug, '{"kind": "k", "id": 1}', { 'content-type': 'application/json', authorization: `Bearer ${token}` });
+      const response = await post(bearer.slug, '{"kind": "k", "id": 1}', {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      });
       expect(response.status).toBe(204);
     }
     const basic = await webhook({
       mapping: { kind: 'template', template: ECHO },
       verify: { scheme: 'basic', username: 'ci', secrets: ['pw-one', 'pw-two'] },
     });
-    const auth = (user: string, pw: string) => ({ 'content-type': 'application/json', authorization: `Basic ${btoa(`${user}:${pw}`)}` });
+    const auth = (user: string, pw: string) => ({
+      'content-type': 'application/json',
+      authorization: `Basic ${btoa(`${user}:${pw}`)}`,
+    });
     expect((await post(basic.slug, '{"kind": "k", "id": 1}', auth('ci', 'pw-two'))).status).toBe(204);
     expect((await post(basic.slug, '{"kind": "k", "id": 1}', auth('other', 'pw-two'))).status).toBe(401);
   });
@@ -231,7 +269,11 @@ describe('ANY /hooks/:slug', () => {
           controller.close();
         },
       });
-      const streamed = await fetch(`${server.url}/hooks/${hook.slug}`, { method: 'POST', body: chunks, duplex: 'half' } as RequestInit);
+      const streamed = await fetch(`${server.url}/hooks/${hook.slug}`, {
+        method: 'POST',
+        body: chunks,
+        duplex: 'half',
+      } as RequestInit);
       expect(streamed.status).toBe(413);
       const exact = await fetch(`${server.url}/hooks/${hook.slug}`, {
         method: 'POST',
@@ -259,7 +301,11 @@ describe('ANY /hooks/:slug', () => {
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('5');
       expect(((await response.json()) as Problem).code).toBe('store-unavailable');
-      const failing = await fetch(`${server.url}/hooks/${hook.slug}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+      const failing = await fetch(`${server.url}/hooks/${hook.slug}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{',
+      });
       expect(failing.status).toBe(503); // the failure event cannot be stored either: the sender must retry
     } finally {
       await server.close();

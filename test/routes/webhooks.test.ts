@@ -56,7 +56,13 @@ describe('webhooks API', () => {
     });
     expect(patched.status).toBe(200);
     const after = (await patched.json()) as Record<string, unknown>;
-    expect(after).toMatchObject({ name: 'renamed', description: 'd', enabled: false, idFrom: 'header:x-delivery', slug: created.slug });
+    expect(after).toMatchObject({
+      name: 'renamed',
+      description: 'd',
+      enabled: false,
+      idFrom: 'header:x-delivery',
+      slug: created.slug,
+    });
     expect(after.updated).not.toBe(created.updated);
     const cleared = await t.api(`/api/webhooks/${created.id}`, { method: 'PATCH', json: { idFrom: null } });
     expect(((await cleared.json()) as Record<string, unknown>).idFrom).toBeNull();
@@ -85,13 +91,33 @@ describe('webhooks API', () => {
   it.each([
     ['a missing name', { mapping: { kind: 'template', template: TEMPLATE } }, 'name'],
     ['a name over 5000 characters', { name: 'n'.repeat(5001), mapping: { kind: 'template', template: TEMPLATE } }, 'name'],
-    ['a description over 5000 characters', { name: 'n', description: 'd'.repeat(5001), mapping: { kind: 'static', event: {} } }, 'description'],
-    ['a template over 30,000 characters', { name: 'n', mapping: { kind: 'template', template: ' '.repeat(30_001) } }, 'mapping.template'],
+    [
+      'a description over 5000 characters',
+      { name: 'n', description: 'd'.repeat(5001), mapping: { kind: 'static', event: {} } },
+      'description',
+    ],
+    [
+      'a template over 30,000 characters',
+      { name: 'n', mapping: { kind: 'template', template: ' '.repeat(30_001) } },
+      'mapping.template',
+    ],
     ['an unknown mapping kind', { name: 'n', mapping: { kind: 'magic' } }, 'mapping.kind'],
-    ['an unknown verify scheme', { name: 'n', mapping: { kind: 'template', template: TEMPLATE }, verify: { scheme: 'hope' } }, 'verify.scheme'],
-    ['a bearer scheme without secrets', { name: 'n', mapping: { kind: 'template', template: TEMPLATE }, verify: { scheme: 'bearer' } }, 'verify.secrets'],
+    [
+      'an unknown verify scheme',
+      { name: 'n', mapping: { kind: 'template', template: TEMPLATE }, verify: { scheme: 'hope' } },
+      'verify.scheme',
+    ],
+    [
+      'a bearer scheme without secrets',
+      { name: 'n', mapping: { kind: 'template', template: TEMPLATE }, verify: { scheme: 'bearer' } },
+      'verify.secrets',
+    ],
     ['a bad idFrom selector', { name: 'n', mapping: { kind: 'template', template: TEMPLATE }, idFrom: 'cookie:x' }, 'idFrom'],
-    ['a static event without resource', { name: 'n', mapping: { kind: 'static', event: { event: 'x' } } }, 'mapping.event.resource'],
+    [
+      'a static event without resource',
+      { name: 'n', mapping: { kind: 'static', event: { event: 'x' } } },
+      'mapping.event.resource',
+    ],
     [
       'a static event with a number label',
       { name: 'n', mapping: { kind: 'static', event: { event: 'x', resource: { 'prefect.resource.id': 'r', n: 1 } } } },
@@ -106,7 +132,10 @@ describe('webhooks API', () => {
   });
 
   it('refuses a template that cannot parse, naming line and column', async () => {
-    const { response, body } = await create({ name: 'n', mapping: { kind: 'template', template: '{\n  "event": "{{body.x"\n}' } });
+    const { response, body } = await create({
+      name: 'n',
+      mapping: { kind: 'template', template: '{\n  "event": "{{body.x"\n}' },
+    });
     expect(response.status).toBe(422);
     expect(body).toMatchObject({ code: 'invalid-template', line: 2 });
     expect(body.detail).toMatch(/^mapping\.template: line 2, column \d+: /);
@@ -167,7 +196,10 @@ describe('webhooks API', () => {
     });
 
     it('gives the same error the live endpoint would, plus the rendered text, and stores no failure', async () => {
-      const { body: created } = await create({ name: 'broken', mapping: { kind: 'template', template: '{"event": {{json body.n}}' } });
+      const { body: created } = await create({
+        name: 'broken',
+        mapping: { kind: 'template', template: '{"event": {{json body.n}}' },
+      });
       const dry = await t.api(`/api/webhooks/${created.id}/test`, { method: 'POST', json: { body: { n: 1 } } });
       const live = await t.app.request(`/hooks/${created.slug}`, {
         method: 'POST',

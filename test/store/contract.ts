@@ -106,15 +106,15 @@ export function describeStoreContract(driver: string, open: () => Promise<StoreH
         const b = sampleEvent({ related: [{ 'prefect.resource.id': 'contract.rel.b', 'prefect.resource.role': 'r' }] });
         await store.writeEvents([a, b]);
         const window = { since: '2026-02-01T00:00:00Z', until: '2026-04-01T00:00:00Z' };
-        const byResource = await store.queryEvents(
-          { occurred: window, resource: { id: ['contract.res.a'] } } as never,
-          { limit: 10, offset: 0 },
-        );
+        const byResource = await store.queryEvents({ occurred: window, resource: { id: ['contract.res.a'] } } as never, {
+          limit: 10,
+          offset: 0,
+        });
         expect(byResource.events.map((e) => e.id)).toEqual([a.id]);
-        const byRelated = await store.queryEvents(
-          { occurred: window, related: { id: ['contract.rel.b'] } } as never,
-          { limit: 10, offset: 0 },
-        );
+        const byRelated = await store.queryEvents({ occurred: window, related: { id: ['contract.rel.b'] } } as never, {
+          limit: 10,
+          offset: 0,
+        });
         expect(byRelated.events.map((e) => e.id)).toEqual([b.id]);
         expect(byRelated.total).toBe(1);
       });

@@ -90,6 +90,11 @@ const FLOW_RUN_PREFIX = 'prefect.flow-run.';
 export const HELPERS: Record<string, Helper> = {
   ...BUILTIN_HELPERS,
   json: valueHelper(([value]) => new JsonText(JSON.stringify(value instanceof JsonText ? value.toJSON() : (value ?? null)))),
+  /** Strict access: a missing value is an error that names the path, instead of rendering empty. */
+  required: valueHelper(([value, what]) => {
+    if (value === undefined || value === null || value === '') fail('required', `${toText(what) || 'a value'} is missing`);
+    return value;
+  }),
   default: valueHelper((values) => values.find((v) => v !== undefined && v !== null && v !== '') ?? ''),
   eq: valueHelper(([a, b]) => a === b),
   ne: valueHelper(([a, b]) => a !== b),

@@ -44,13 +44,25 @@ function safeExpression(expr: Expression, helpers: ReadonlySet<string>): Express
   if (expr.type === 'SubExpression') {
     const sub = expr as hbs.AST.SubExpression;
     requireHelper(sub.path, helpers, sub);
-    return { ...sub, params: safeParams(sub.params, helpers), hash: safeHash(sub.hash, helpers) } as hbs.AST.SubExpression;
+    return { ...sub, params: callParams(sub.path, sub.params, helpers), hash: safeHash(sub.hash, helpers) } as hbs.AST.SubExpression;
   }
   return expr;
 }
 
 function safeParams(params: Expression[], helpers: ReadonlySet<string>): Expression[] {
   return params.map((param) => safeExpression(param, helpers));
+}
+
+/** `required` is told what it checks (`body.x`, line 3) so its error can say so. */
+const STRICT_HELPER = 'required';
+
+function callParams(path: Expression, params: Expression[], helpers: ReadonlySet<string>): Expression[] {
+  const safe = safeParams(params, helpers);
+  const first = params[0];
+  if (path.type !== 'PathExpression' || (path as hbs.AST.PathExpression).original !== STRICT_HELPER || !first) return safe;
+  const what = first.type === 'PathExpression' ? (first as hbs.AST.PathExpression).original : 'the value';
+  const label = `${what} (line ${first.loc?.start.line ?? 1})`;
+  return [safe[0] as Expression, { type: 'StringLiteral', value: label, original: label, loc: first.loc } as hbs.AST.StringLiteral];
 }
 
 function safeHash(hash: hbs.AST.Hash | undefined, helpers: ReadonlySet<string>): hbs.AST.Hash {
@@ -83,7 +95,7 @@ function outputValue(node: hbs.AST.MustacheStatement, helpers: ReadonlySet<strin
     return {
       type: 'SubExpression',
       path: path as hbs.AST.PathExpression,
-      params: safeParams(node.params, helpers),
+      params: callParams(path, node.params, helpers),
       hash: safeHash(node.hash, helpers),
       loc: node.loc,
     } as hbs.AST.SubExpression;

@@ -1,34 +1,38 @@
 /**
- * An `EventFilter` as one WHERE clause over `events AS e`: every top-level criterion ANDed,
- * the values of one criterion ORed, empty lists adding nothing (Prefect's rules).
+ * An `EventFilter` as SQL over `events AS e`: every top-level criterion ANDed, the values of one
+ * criterion ORed, empty lists adding nothing (Prefect's rules).
  * @see ../../../../shared/fixtures/prefect-filters/README.md
  */
-import { parseTimestamp } from '../../core/time';
-import type { ResolvedEventFilter } from '../../schemas/filter';
+import { timestampMicros } from '../../core/time';
+import type { EventFilter } from '../../schemas/filter';
 import { and, type Fragment, fragment, inList, or, present } from './fragment';
 import { prefixGlob } from './labels';
-import { resourceConditions, type Window } from './resources';
+import { hasResource, primaryIdConditions, type ResourceCriterion, resourceCriteria, type Window } from './resources';
 import { parseTextQuery } from './text-query';
 
-function micros(timestamp: string): number {
-  const value = parseTimestamp(timestamp);
-  if (value === undefined) throw new Error(`not a timestamp: ${timestamp}`);
-  return value;
+function micros(timestamp: string | undefined, unbounded: number): number {
+  return timestamp === undefined ? unbounded : timestampMicros(timestamp);
 }
 
-/** The filter's occurred window in microseconds, both ends inclusive. */
-export function occurredWindow(filter: ResolvedEventFilter): Window {
-  return { since: micros(filter.occurred.since), until: micros(filter.occurred.until) };
+/**
+ * The filter's occurred window in microseconds, both ends inclusive. The API always resolves
+ * Prefect's defaults first; a bound still missing here (a store caller's) means no bound.
+ */
+export function occurredWindow(filter: EventFilter): Window {
+  return {
+    since: micros(filter.occurred?.since, Number.MIN_SAFE_INTEGER),
+    until: micros(filter.occurred?.until, Number.MAX_SAFE_INTEGER),
+  };
 }
 
-function eventConditions(filter: NonNullable<ResolvedEventFilter['event']>): Fragment[] {
+function eventConditions(filter: EventFilter['event']): Fragment[] {
   const conditions: Fragment[] = [];
-  if (present(filter.prefix)) {
+  if (present(filter?.prefix)) {
     conditions.push(or(filter.prefix.map((prefix) => fragment('e.event GLOB ?', prefixGlob(prefix)))));
   }
-  for (const prefix of filter.exclude_prefix ?? []) conditions.push(fragment('NOT (e.event GLOB ?)', prefixGlob(prefix)));
-  if (present(filter.name)) conditions.push(inList('e.event', filter.name));
-  if (present(filter.exclude_name)) conditions.push(inList('e.event', filter.exclude_name, true));
+  for (const prefix of filter?.exclude_prefix ?? []) conditions.push(fragment('NOT (e.event GLOB ?)', prefixGlob(prefix)));
+  if (present(filter?.name)) conditions.push(inList('e.event', filter.name));
+  if (present(filter?.exclude_name)) conditions.push(inList('e.event', filter.exclude_name, true));
   return conditions;
 }
 
@@ -44,13 +48,28 @@ function textConditions(query: string): Fragment[] {
   return conditions;
 }
 
+/** A filter taken apart the way the queries need it. */
+export interface CompiledFilter {
+  window: Window;
+  /** Conditions on the event name alone (column `e.event`). */
+  names: Fragment[];
+  /** Conditions on the other columns of `events`: primary resource id, event id, text. */
+  own: Fragment[];
+  /** Conditions on resource rows, each to hold on one row of `event_resources`. */
+  resources: ResourceCriterion[];
+}
+
+/** Takes `filter` apart into its window, name, own-column and resource-row conditions. */
+export function compileFilter(filter: EventFilter): CompiledFilter {
+  const own = primaryIdConditions(filter.resource);
+  if (present(filter.id?.id)) own.push(inList('e.id', filter.id.id));
+  if (filter.text) own.push(...textConditions(filter.text.query));
+  return { window: occurredWindow(filter), names: eventConditions(filter.event), own, resources: resourceCriteria(filter) };
+}
+
 /** The WHERE clause (without the keyword) selecting the events `filter` matches. */
-export function whereClause(filter: ResolvedEventFilter): Fragment {
-  const window = occurredWindow(filter);
-  const conditions = [fragment('e.occurred >= ? AND e.occurred <= ?', window.since, window.until)];
-  if (filter.event) conditions.push(...eventConditions(filter.event));
-  conditions.push(...resourceConditions(filter, window));
-  if (present(filter.id?.id)) conditions.push(inList('e.id', filter.id.id));
-  if (filter.text) conditions.push(...textConditions(filter.text.query));
-  return and(conditions) as Fragment;
+export function whereClause(filter: EventFilter | CompiledFilter): Fragment {
+  const { window, names, own, resources } = 'window' in filter ? filter : compileFilter(filter);
+  const occurred = fragment('e.occurred >= ? AND e.occurred <= ?', window.since, window.until);
+  return and([occurred, ...names, ...own, ...resources.map((criterion) => hasResource(criterion, window))]) as Fragment;
 }

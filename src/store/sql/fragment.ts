@@ -9,6 +9,7 @@ export interface Fragment {
 /** Matches nothing: Prefect's `sa.false()`, e.g. for an empty list of label values. */
 export const NEVER: Fragment = { sql: '0', params: [] };
 
+/** `sql` with its parameters, in the order of its `?`s. */
 export function fragment(sql: string, ...params: unknown[]): Fragment {
   return { sql, params };
 }

@@ -10,7 +10,7 @@ import { type Fragment, fragment, inList, NEVER, or } from './fragment';
 const WILDCARD = /[*?]/;
 
 /** A label pattern as a GLOB pattern: `*`/`?` stay wildcards, `[` (GLOB's only other one) is made literal. */
-export function toGlob(pattern: string): string {
+function toGlob(pattern: string): string {
   return pattern.replaceAll('[', '[[]');
 }
 
@@ -20,7 +20,7 @@ export function prefixGlob(prefix: string): string {
 }
 
 /** `subject` matches the pattern: `=` when it has no wildcard (an index can serve it), else GLOB. */
-export function matches(subject: Fragment, pattern: string): Fragment {
+function matches(subject: Fragment, pattern: string): Fragment {
   const [operator, operand] = WILDCARD.test(pattern) ? ['GLOB', toGlob(pattern)] : ['=', pattern];
   return fragment(`${subject.sql} ${operator} ?`, ...subject.params, operand);
 }
@@ -32,13 +32,16 @@ function matchesValue(subject: Fragment, value: string): Fragment {
   return fragment(`NOT (${positive.sql})`, ...positive.params);
 }
 
-/** Keys that JSON paths can name as `$."key"` without escapes. */
-const PLAIN_KEY = /^[^"\\\u0000-\u001f]*$/;
+/** Keys a JSON path can name as `$."key"`: no quote, backslash or control character to escape. */
+function isPlainKey(key: string): boolean {
+  for (const char of key) if (char === '"' || char === '\\' || char < ' ') return false;
+  return true;
+}
 
 /** The value of label `key` of the row, NULL when absent. */
 function labelValue(key: string): Fragment {
   if (key === RESOURCE_ID) return fragment('r.resource_id');
-  if (PLAIN_KEY.test(key)) return fragment('json_extract(r.labels, ?)', `$."${key}"`);
+  if (isPlainKey(key)) return fragment('json_extract(r.labels, ?)', `$."${key}"`);
   return fragment('(SELECT j.value FROM json_each(r.labels) AS j WHERE j.key = ?)', key);
 }
 

@@ -1,9 +1,10 @@
 /**
- * The resource, related and any_resource criteria of an event filter. All criteria of one filter
- * must hold on the same resource row; each becomes one lookup in `event_resources`.
+ * The resource, related and any_resource criteria of an event filter. All conditions of one
+ * criterion must hold on the same `event_resources` row (alias `r`).
  * @see ../../../../shared/fixtures/prefect-filters/README.md (resource, related, any_resource)
  */
-import type { EventAnyResourceFilter, EventRelatedFilter, ResolvedEventFilter } from '../../schemas/filter';
+import { RESOURCE_ID } from '../../schemas/event';
+import type { EventAnyResourceFilter, EventFilter, EventRelatedFilter } from '../../schemas/filter';
 import { and, type Fragment, fragment, inList, or, present } from './fragment';
 import { labelConditions, prefixGlob } from './labels';
 
@@ -24,29 +25,58 @@ function asList<T>(value: T | readonly T[] | null | undefined): readonly T[] {
   return Array.isArray(value) ? value : [value as T];
 }
 
-/** Events with at least one resource row (in the window) on which every one of `row` holds. */
-function withResource(row: readonly Fragment[], window: Window): Fragment {
-  const where = and([fragment('r.occurred >= ? AND r.occurred <= ?', window.since, window.until), ...row]) as Fragment;
-  return fragment(`e.seq IN (SELECT r.event_seq FROM event_resources AS r WHERE ${where.sql})`, ...where.params);
+/** Conditions that must hold together on one resource row of an event. */
+export interface ResourceCriterion {
+  row: Fragment[];
+  /** The row conditions pin `r.resource_id`, so the (resource_id, occurred) index finds the rows. */
+  indexed: boolean;
+}
+
+/** The rows of `event_resources` in the window that meet `criterion` (without the keyword WHERE). */
+export function resourceRowsWhere(criterion: ResourceCriterion, window: Window): Fragment {
+  return and([fragment('r.occurred >= ? AND r.occurred <= ?', window.since, window.until), ...criterion.row]) as Fragment;
+}
+
+/**
+ * Events with a resource row meeting `criterion`: from the index when it can find the rows,
+ * else checked event by event (there is no index on labels).
+ */
+export function hasResource(criterion: ResourceCriterion, window: Window): Fragment {
+  if (criterion.indexed) {
+    const where = resourceRowsWhere(criterion, window);
+    return fragment(`e.seq IN (SELECT r.event_seq FROM event_resources AS r WHERE ${where.sql})`, ...where.params);
+  }
+  const where = and(criterion.row) as Fragment;
+  return fragment(`EXISTS (SELECT 1 FROM event_resources AS r WHERE r.event_seq = e.seq AND ${where.sql})`, ...where.params);
+}
+
+/** Positive `prefect.resource.id` label patterns without a leading wildcard can use the index. */
+function pinsId(labels: Labels): boolean {
+  const values = labels?.[RESOURCE_ID];
+  const list = typeof values === 'string' ? [values] : (values ?? []);
+  return list.length > 0 && list.every((value) => !/^[!*?]/.test(value));
 }
 
 function idPrefixes(column: string, prefixes: readonly string[]): Fragment {
   return or(prefixes.map((prefix) => fragment(`${column} GLOB ?`, prefixGlob(prefix))));
 }
 
-/** `resource`: the primary resource only; id and id_prefix are columns of `events` itself. */
-function primaryConditions(filter: NonNullable<ResolvedEventFilter['resource']>, window: Window): Fragment[] {
+/** `resource` id and id_prefix: columns of `events` itself (the primary resource). */
+export function primaryIdConditions(filter: EventFilter['resource']): Fragment[] {
   const conditions: Fragment[] = [];
-  if (present(filter.id)) conditions.push(inList('e.resource_id', filter.id));
-  if (present(filter.id_prefix)) conditions.push(idPrefixes('e.resource_id', filter.id_prefix));
-  if (hasLabels(filter.labels)) {
-    conditions.push(withResource([fragment("r.role = ''"), ...labelConditions(filter.labels, false)], window));
-  }
+  if (present(filter?.id)) conditions.push(inList('e.resource_id', filter.id));
+  if (present(filter?.id_prefix)) conditions.push(idPrefixes('e.resource_id', filter.id_prefix));
   return conditions;
 }
 
+/** `resource.labels`: on the primary resource's row (role ''), where the role is an ordinary label. */
+function primaryLabelsCriterion(filter: EventFilter['resource']): ResourceCriterion | undefined {
+  if (!hasLabels(filter?.labels)) return undefined;
+  return { row: [fragment("r.role = ''"), ...labelConditions(filter.labels, false)], indexed: pinsId(filter.labels) };
+}
+
 /** `related`: related resources only; `{}` is a no-op. */
-function relatedCondition(filter: EventRelatedFilter, window: Window): Fragment | undefined {
+function relatedCriterion(filter: EventRelatedFilter): ResourceCriterion | undefined {
   const row: Fragment[] = [];
   if (present(filter.id)) row.push(inList('r.resource_id', filter.id));
   if (present(filter.role)) row.push(inList('r.role', filter.role));
@@ -57,28 +87,26 @@ function relatedCondition(filter: EventRelatedFilter, window: Window): Fragment 
   if (row.length === 0) return undefined;
   // The primary resource is stored with role '': without an explicit role, leave it out.
   if (!present(filter.role)) row.push(fragment("r.role <> ''"));
-  return withResource(row, window);
+  const indexed = present(filter.id) || present(filter.resources_in_roles) || pinsId(filter.labels);
+  return { row, indexed };
 }
 
 /** `any_resource`: the primary or any related resource. */
-function anyResourceCondition(filter: EventAnyResourceFilter, window: Window): Fragment | undefined {
+function anyResourceCriterion(filter: EventAnyResourceFilter): ResourceCriterion | undefined {
   const row: Fragment[] = [];
   if (present(filter.id)) row.push(inList('r.resource_id', filter.id));
   if (present(filter.id_prefix)) row.push(idPrefixes('r.resource_id', filter.id_prefix));
   if (hasLabels(filter.labels)) row.push(...labelConditions(filter.labels, true));
-  return row.length === 0 ? undefined : withResource(row, window);
+  if (row.length === 0) return undefined;
+  return { row, indexed: present(filter.id) || present(filter.id_prefix) || pinsId(filter.labels) };
 }
 
-/** The resource criteria of `filter`; a list of related or any_resource filters is ANDed. */
-export function resourceConditions(filter: ResolvedEventFilter, window: Window): Fragment[] {
-  const conditions = filter.resource ? primaryConditions(filter.resource, window) : [];
-  for (const related of asList(filter.related)) {
-    const condition = relatedCondition(related, window);
-    if (condition) conditions.push(condition);
-  }
-  for (const any of asList(filter.any_resource)) {
-    const condition = anyResourceCondition(any, window);
-    if (condition) conditions.push(condition);
-  }
-  return conditions;
+/** The criteria of `filter` that need resource rows; a list of related or any_resource filters is ANDed. */
+export function resourceCriteria(filter: EventFilter): ResourceCriterion[] {
+  const criteria = [
+    primaryLabelsCriterion(filter.resource),
+    ...asList(filter.related).map(relatedCriterion),
+    ...asList(filter.any_resource).map(anyResourceCriterion),
+  ];
+  return criteria.filter((criterion) => criterion !== undefined);
 }

@@ -4,7 +4,8 @@
  * @see https://github.com/PrefectHQ/prefect/blob/main/src/prefect/server/events/counting.py
  */
 import { InputError } from '../../core/errors';
-import type { TimeUnit } from '../../schemas/filter';
+import { formatTimestamp } from '../../core/time';
+import type { CountQuery, TimeUnit } from '../../schemas/filter';
 
 export const PIVOT_MICROS = Date.UTC(2024, 3, 1) * 1000;
 export const MAX_BUCKETS = 1000;
@@ -28,6 +29,11 @@ export interface Buckets {
   /** Index of the first span counted from the pivot, as the SQL computes bucket numbers. */
   firstIndex: number;
   spans: Span[];
+}
+
+/** The unit and interval a count-by buckets by: the legacy `day` countable is `time` by one day. */
+export function bucketing(query: Pick<CountQuery, 'countable' | 'time_unit' | 'time_interval'>): [TimeUnit, number] {
+  return query.countable === 'day' ? ['day', 1] : [query.time_unit, query.time_interval];
 }
 
 /** Bucket width in whole microseconds (Python's timedelta rounds to microseconds too). */
@@ -68,8 +74,5 @@ export function bucketSpans(since: number, until: number, unit: TimeUnit, interv
 
 /** Python's `datetime.isoformat()` of a UTC instant: `…T00:18:22.500000+00:00`, no fraction when zero. */
 export function isoLabel(micros: number): string {
-  const ms = Math.floor(micros / 1000);
-  const fraction = (micros - Math.floor(ms / 1000) * 1_000_000) % 1_000_000;
-  const whole = new Date(ms).toISOString().slice(0, 19);
-  return fraction === 0 ? `${whole}+00:00` : `${whole}.${String(fraction).padStart(6, '0')}+00:00`;
+  return formatTimestamp(micros).replace(/Z$/, '+00:00');
 }

@@ -1,0 +1,71 @@
+/**
+ * Tamper-proof page tokens: base64 of an HMAC-SHA-256 tag followed by the JSON it signs, keyed
+ * from the admin token. A token that does not verify reads as `undefined`, never as a query.
+ */
+
+const TAG_BYTES = 32;
+const KEY_CONTEXT = 'hookgate page tokens';
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export interface PageTokens {
+  /** Signs `payload` (any JSON value) into URL-safe text once percent-encoded. */
+  sign(payload: unknown): Promise<string>;
+  /** The signed payload, or `undefined` for anything not signed by `sign` with this secret. */
+  verify(token: string): Promise<unknown>;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+  try {
+    // Query strings turn an unencoded `+` into a space; base64 never holds spaces.
+    const binary = atob(text.replaceAll(' ', '+'));
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}
+
+/** HMAC(secret, "hookgate page tokens"): tokens stay valid as long as the admin token does. */
+async function deriveKey(secret: string): Promise<CryptoKey> {
+  const hmac = { name: 'HMAC', hash: 'SHA-256' };
+  const master = await crypto.subtle.importKey('raw', encoder.encode(secret), hmac, false, ['sign']);
+  const derived = await crypto.subtle.sign('HMAC', master, encoder.encode(KEY_CONTEXT));
+  return crypto.subtle.importKey('raw', derived, hmac, false, ['sign', 'verify']);
+}
+
+/** Page tokens signed with a key derived from `secret`. */
+export function createPageTokens(secret: string): PageTokens {
+  let key: Promise<CryptoKey> | undefined;
+  const getKey = () => {
+    key ??= deriveKey(secret);
+    return key;
+  };
+  return {
+    async sign(payload) {
+      const body = encoder.encode(JSON.stringify(payload));
+      const tag = new Uint8Array(await crypto.subtle.sign('HMAC', await getKey(), body));
+      const token = new Uint8Array(TAG_BYTES + body.length);
+      token.set(tag);
+      token.set(body, TAG_BYTES);
+      return toBase64(token);
+    },
+    async verify(token) {
+      const bytes = fromBase64(token);
+      if (!bytes || bytes.length <= TAG_BYTES) return undefined;
+      const body = bytes.subarray(TAG_BYTES);
+      // `verify` compares in constant time.
+      if (!(await crypto.subtle.verify('HMAC', await getKey(), bytes.subarray(0, TAG_BYTES), body))) return undefined;
+      try {
+        return JSON.parse(decoder.decode(body));
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
