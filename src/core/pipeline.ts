@@ -5,10 +5,11 @@
 import type { Event } from '../schemas/event';
 import type { Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
-import { buildContext } from './context';
+import { buildContext, type ContextParts } from './context';
 import { selectDeliveryId } from './delivery-id';
 import { MappingError } from './errors';
 import { failureEvent } from './failure';
+import { answerHandshake, preflight } from './handshake';
 import { type MapperDeps, mapRequest } from './map';
 import { receive } from './receive';
 import { finalizeEvents } from './validate';
@@ -26,8 +27,12 @@ export type Translation =
   | { ok: false; error: MappingError; failure: Event };
 
 /** Parse → map → validate: the events a verified request becomes, or why it cannot. */
-export function translate(webhook: Webhook, request: VerifiedRequest, deps: MapperDeps): Translation {
-  const { context, parsed } = buildContext(request, webhook);
+export function translate(
+  webhook: Webhook,
+  request: VerifiedRequest,
+  deps: MapperDeps,
+  { context, parsed }: ContextParts = buildContext(request, webhook),
+): Translation {
   const deliveryId = selectDeliveryId(webhook.idFrom, context);
   let rendered: string | undefined;
   try {
@@ -52,16 +57,28 @@ export async function receiveAndVerify(webhook: Webhook, request: Request, deps:
   return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()));
 }
 
+export type HookOutcome =
+  /** Every event was committed. */
+  | { kind: 'stored'; events: Event[] }
+  /** A handshake answered the request; nothing was stored. */
+  | { kind: 'answered'; response: Response };
+
 /**
- * Handles one webhook request end to end. Resolves with the events once they are committed;
- * a request that cannot be mapped is committed as a failure event, then its error is thrown (400).
+ * Handles one webhook request end to end. Resolves once the events are committed; a request
+ * that cannot be mapped is committed as a failure event, then its error is thrown (400).
  */
-export async function handleHook(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<Event[]> {
-  const translation = translate(webhook, await receiveAndVerify(webhook, request, deps), deps);
+export async function handleHook(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<HookOutcome> {
+  const early = preflight(webhook, request);
+  if (early) return { kind: 'answered', response: early };
+  const verified = await receiveAndVerify(webhook, request, deps);
+  const parts = buildContext(verified, webhook);
+  const answer = answerHandshake(webhook, verified, parts.context);
+  if (answer) return { kind: 'answered', response: answer };
+  const translation = translate(webhook, verified, deps, parts);
   if (!translation.ok) {
     await deps.store.writeEvents([translation.failure]);
     throw translation.error;
   }
   await deps.store.writeEvents(translation.events);
-  return translation.events;
+  return { kind: 'stored', events: translation.events };
 }

@@ -22,8 +22,9 @@ export function createHookRoutes(deps: RouteDeps): Hono {
     const webhook = await findActiveWebhook(deps, c.req.param('slug'));
     try {
       if (webhook.rateLimit) deps.rateLimiter.take(webhook.id, webhook.rateLimit);
-      const events = await handleHook(webhook, c.req.raw, deps.pipeline);
-      deps.log.info('webhook delivered', { webhook: webhook.id, events: events.length });
+      const outcome = await handleHook(webhook, c.req.raw, deps.pipeline);
+      if (outcome.kind === 'answered') return outcome.response;
+      deps.log.info('webhook delivered', { webhook: webhook.id, events: outcome.events.length });
       return c.body(null, 204);
     } catch (error) {
       if (error instanceof HookgateError) {

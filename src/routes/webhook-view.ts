@@ -2,7 +2,8 @@
  * A webhook as the API shows it: with the URL to give the sender, and secrets replaced by hints
  * (the last 4 characters). Secrets are write-only; this is the only way webhooks leave the server.
  */
-import type { Verify, Webhook } from '../schemas/webhook';
+import type { Verify } from '../schemas/verify';
+import type { Webhook } from '../schemas/webhook';
 
 export type VerifyView = Omit<Verify, 'secrets'> & { secretHints?: string[] };
 export type WebhookView = Omit<Webhook, 'verify'> & { url: string; verify: VerifyView };

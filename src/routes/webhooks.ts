@@ -10,15 +10,9 @@ import { receiveAndVerify, translate } from '../core/pipeline';
 import { randomToken } from '../core/secrets';
 import { TemplateSyntaxError } from '../core/template/errors';
 import { formatTimestamp } from '../core/time';
-import {
-  type Mapping,
-  SampleRequest,
-  Verify,
-  type VerifyPatch,
-  type Webhook,
-  WebhookCreate,
-  WebhookPatch,
-} from '../schemas/webhook';
+import type { Mapping } from '../schemas/mapping';
+import { Verify, type VerifyPatch } from '../schemas/verify';
+import { SampleRequest, type Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
 import { parseWith, readBody } from './body';
 import type { RouteDeps } from './deps';
 import { sampleToRequest } from './sample-request';

@@ -3,65 +3,10 @@
  * Mapping kinds and verify schemes are closed unions: an unknown one is rejected at save (fail closed).
  */
 import { z } from 'zod';
-import { PartialEvent } from './event';
-import { isJsonObject, JsonObjectSchema } from './json';
+import { Mapping } from './mapping';
+import { Verify, VerifyPatch } from './verify';
 
 export const MAX_TEXT_CHARS = 5000;
-export const MAX_TEMPLATE_CHARS = 30_000;
-
-/** A static event: validated as an event (id and occurred may be left to the defaults); kept as written. */
-export const StaticEventSpec = JsonObjectSchema.superRefine((event, ctx) => {
-  const result = PartialEvent.safeParse(event);
-  if (!result.success) {
-    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  }
-});
-
-export const StaticMapping = z.object({ kind: z.literal('static'), event: StaticEventSpec });
-export const TemplateMapping = z.object({
-  kind: z.literal('template'),
-  template: z
-    .string()
-    .min(1, { error: 'must not be empty' })
-    .max(MAX_TEMPLATE_CHARS, { error: `must be at most ${MAX_TEMPLATE_CHARS} characters` }),
-});
-
-export const Mapping = z.discriminatedUnion('kind', [StaticMapping, TemplateMapping], {
-  error: (issue) =>
-    isJsonObject(issue.input)
-      ? `unknown mapping kind; expected one of "static", "template"`
-      : 'must be a mapping object with a "kind"',
-});
-export type Mapping = z.infer<typeof Mapping>;
-export type StaticMapping = z.infer<typeof StaticMapping>;
-export type TemplateMapping = z.infer<typeof TemplateMapping>;
-
-export const MAX_SECRETS = 10;
-
-/** Secrets are write-only: accepted here, never returned (the API shows a hint). Several = rotation. */
-export const Secrets = z
-  .array(z.string().min(1, { error: 'must not be empty' }).max(1024), { error: 'must be an array of secret strings' })
-  .min(1, { error: 'needs at least one secret' })
-  .max(MAX_SECRETS, { error: `may hold at most ${MAX_SECRETS} secrets` });
-
-export const NoneVerify = z.strictObject({ scheme: z.literal('none') });
-/** `Authorization: Bearer <secret>`. */
-export const BearerVerify = z.strictObject({ scheme: z.literal('bearer'), secrets: Secrets });
-/** `Authorization: Basic base64(username:secret)`. */
-export const BasicVerify = z.strictObject({ scheme: z.literal('basic'), username: z.string().min(1).max(256), secrets: Secrets });
-
-export const Verify = z.discriminatedUnion('scheme', [NoneVerify, BearerVerify, BasicVerify], {
-  error: (issue) => (isJsonObject(issue.input) ? 'unknown verify scheme' : 'must be an object with a "scheme"'),
-});
-export type Verify = z.infer<typeof Verify>;
-
-/** In a PATCH, secrets may be left out to keep the stored ones (they are write-only). */
-export const VerifyPatch = z.discriminatedUnion(
-  'scheme',
-  [NoneVerify, BearerVerify.partial({ secrets: true }), BasicVerify.partial({ secrets: true })],
-  { error: (issue) => (isJsonObject(issue.input) ? 'unknown verify scheme' : 'must be an object with a "scheme"') },
-);
-export type VerifyPatch = z.infer<typeof VerifyPatch>;
 
 /** Where a provider's delivery id is found: `header:<name>`, `query:<name>` or `body:<dot.path>`. */
 export const IdFrom = z

@@ -1,5 +1,5 @@
 /** The mapping kinds, by name: each is a sibling file implementing `Mapper`. */
-import type { Mapping } from '../../schemas/webhook';
+import type { Mapping } from '../../schemas/mapping';
 import { staticMapper } from './static';
 import { templateMapper } from './template';
 import type { MapInput, Mapper, MapperDeps, MapResult } from './types';

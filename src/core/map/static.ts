@@ -1,5 +1,5 @@
 /** Static mapping: the same event for every request, any method, body or none (DESIGN §3.1). */
-import type { StaticMapping } from '../../schemas/webhook';
+import type { StaticMapping } from '../../schemas/mapping';
 import type { Mapper } from './types';
 
 export const staticMapper: Mapper<StaticMapping> = {

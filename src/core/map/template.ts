@@ -2,7 +2,7 @@
  * Template mapping (DESIGN §3.2): a Handlebars template renders JSON, one event or an array of
  * events. Rendering runs the rewritten template (see core/template), output is parsed as JSON.
  */
-import type { TemplateMapping } from '../../schemas/webhook';
+import type { TemplateMapping } from '../../schemas/mapping';
 import { MappingError } from '../errors';
 import type { Mapper } from './types';
 

@@ -1,5 +1,6 @@
 /** What a mapping kind provides: a save-time check and a request → candidate events function. */
-import type { Mapping, Webhook } from '../../schemas/webhook';
+import type { Mapping } from '../../schemas/mapping';
+import type { Webhook } from '../../schemas/webhook';
 import type { RequestContext } from '../context';
 import type { ParsedBody } from '../parse-body';
 import type { RenderLimits } from '../template/budget';

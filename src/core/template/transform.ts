@@ -44,7 +44,11 @@ function safeExpression(expr: Expression, helpers: ReadonlySet<string>): Express
   if (expr.type === 'SubExpression') {
     const sub = expr as hbs.AST.SubExpression;
     requireHelper(sub.path, helpers, sub);
-    return { ...sub, params: callParams(sub.path, sub.params, helpers), hash: safeHash(sub.hash, helpers) } as hbs.AST.SubExpression;
+    return {
+      ...sub,
+      params: callParams(sub.path, sub.params, helpers),
+      hash: safeHash(sub.hash, helpers),
+    } as hbs.AST.SubExpression;
   }
   return expr;
 }
@@ -62,7 +66,10 @@ function callParams(path: Expression, params: Expression[], helpers: ReadonlySet
   if (path.type !== 'PathExpression' || (path as hbs.AST.PathExpression).original !== STRICT_HELPER || !first) return safe;
   const what = first.type === 'PathExpression' ? (first as hbs.AST.PathExpression).original : 'the value';
   const label = `${what} (line ${first.loc?.start.line ?? 1})`;
-  return [safe[0] as Expression, { type: 'StringLiteral', value: label, original: label, loc: first.loc } as hbs.AST.StringLiteral];
+  return [
+    safe[0] as Expression,
+    { type: 'StringLiteral', value: label, original: label, loc: first.loc } as hbs.AST.StringLiteral,
+  ];
 }
 
 function safeHash(hash: hbs.AST.Hash | undefined, helpers: ReadonlySet<string>): hbs.AST.Hash {

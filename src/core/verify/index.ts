@@ -2,7 +2,7 @@
  * Verify stage: the only way a `ReceivedRequest` becomes a `VerifiedRequest`, so nothing
  * downstream can see a body whose sender was not authenticated (DESIGN §5).
  */
-import type { Verify } from '../../schemas/webhook';
+import type { Verify } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
 import { verifyBasic, verifyBearer } from './authorization';
 

@@ -22,6 +22,8 @@ describe('required: strict access', () => {
   });
 
   it('names the line of a nested use', () => {
-    expect(renderError('{\n  "a": "x",\n  "b": "{{lower (required body.b)}}"\n}').message).toBe('required: body.b (line 3) is missing');
+    expect(renderError('{\n  "a": "x",\n  "b": "{{lower (required body.b)}}"\n}').message).toBe(
+      'required: body.b (line 3) is missing',
+    );
   });
 });

@@ -1,0 +1,27 @@
+/** Every handshake hookgate answers, tried in order; the first answer wins. */
+import type { Webhook } from '../../schemas/webhook';
+import type { RequestContext } from '../context';
+import type { VerifiedRequest } from '../verify';
+import { CLOUDEVENTS_HANDSHAKES } from './cloudevents';
+import { PROVIDER_HANDSHAKES } from './providers';
+import type { Handshake } from './types';
+
+export const HANDSHAKES: readonly Handshake[] = [...CLOUDEVENTS_HANDSHAKES, ...PROVIDER_HANDSHAKES];
+
+export function preflight(webhook: Webhook, request: Request): Response | undefined {
+  for (const handshake of HANDSHAKES) {
+    const response = handshake.preflight?.(webhook, request);
+    if (response) return response;
+  }
+  return undefined;
+}
+
+export function answerHandshake(webhook: Webhook, request: VerifiedRequest, context: RequestContext): Response | undefined {
+  for (const handshake of HANDSHAKES) {
+    const response = handshake.answer?.(webhook, request, context);
+    if (response) return response;
+  }
+  return undefined;
+}
+
+export type { Handshake } from './types';

@@ -1,0 +1,15 @@
+/**
+ * Handshakes: requests a sender makes to check an endpoint before (or instead of) delivering
+ * events — answered by hookgate directly, storing nothing.
+ */
+import type { Webhook } from '../../schemas/webhook';
+import type { RequestContext } from '../context';
+import type { VerifiedRequest } from '../verify';
+
+export interface Handshake {
+  name: string;
+  /** Before verification, for checks senders make unsigned (e.g. CloudEvents' `OPTIONS`). */
+  preflight?(webhook: Webhook, request: Request): Response | undefined;
+  /** On a verified request, before mapping (e.g. Slack's `url_verification`). */
+  answer?(webhook: Webhook, request: VerifiedRequest, context: RequestContext): Response | undefined;
+}
