@@ -7,7 +7,7 @@ import type { PipelineDeps } from '../core/pipeline';
 import { createRateLimiter, type RateLimiter } from '../core/rate-limit';
 import type { RenderLimits } from '../core/template/budget';
 import { createTemplateCache } from '../core/template/cache';
-import type { RenderFn } from '../core/template/compiled';
+import type { RenderFn } from '../core/template/render-fn';
 import type { Store } from '../store/types';
 
 export interface Logger {

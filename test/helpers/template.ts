@@ -1,9 +1,40 @@
-/** Renders templates the way the Node pipeline does, for tests: default or given limits, errors as values. */
+/**
+ * Renders templates for tests the way the pipeline does. Every render runs on BOTH renderers —
+ * compiled (Node) and interpreted (Workers) — and fails when their output or error differs, so
+ * every template test is also a differential test.
+ */
 import { DEFAULT_RENDER_LIMITS, type RenderLimits } from '../../src/core/template/budget';
 import { compileTemplate } from '../../src/core/template/compiled';
+import { interpretTemplate } from '../../src/core/template/interpreter';
+import type { RenderFn } from '../../src/core/template/render-fn';
+
+type Outcome = { ok: true; text: string } | { ok: false; error: Error };
+
+function attempt(compile: (source: string) => RenderFn, source: string, context: object, limits: RenderLimits): Outcome {
+  try {
+    return { ok: true, text: compile(source)(context, limits) };
+  } catch (error) {
+    return { ok: false, error: error as Error };
+  }
+}
+
+/** Both renderers' outcome; throws when they disagree (different text, or different errors). */
+export function renderBoth(source: string, context: object, limits: RenderLimits): Outcome {
+  const compiled = attempt(compileTemplate, source, context, limits);
+  const interpreted = attempt(interpretTemplate, source, context, limits);
+  const describe = (o: Outcome) => (o.ok ? `text ${JSON.stringify(o.text)}` : `${o.error.name}: ${o.error.message}`);
+  if (describe(compiled) !== describe(interpreted)) {
+    throw new Error(
+      `renderers disagree on ${JSON.stringify(source)}:\n  compiled:    ${describe(compiled)}\n  interpreted: ${describe(interpreted)}`,
+    );
+  }
+  return compiled;
+}
 
 export function render(source: string, context: object = {}, limits: RenderLimits = DEFAULT_RENDER_LIMITS): string {
-  return compileTemplate(source)(context, limits);
+  const outcome = renderBoth(source, context, limits);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.text;
 }
 
 /** Renders and parses the output as JSON, as the template mapping does. */
@@ -13,13 +44,9 @@ export function renderJson(source: string, context: object = {}, limits: RenderL
 
 /** The error a template raises, at parse or at render time; throws when it raises none. */
 export function renderError(source: string, context: object = {}, limits: RenderLimits = DEFAULT_RENDER_LIMITS): Error {
-  let output: string;
-  try {
-    output = render(source, context, limits);
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error(`expected ${JSON.stringify(source)} to fail, it rendered ${JSON.stringify(output.slice(0, 200))}`);
+  const outcome = renderBoth(source, context, limits);
+  if (!outcome.ok) return outcome.error;
+  throw new Error(`expected ${JSON.stringify(source)} to fail, it rendered ${JSON.stringify(outcome.text.slice(0, 200))}`);
 }
 
 /** Parser words a template author should never have to read in an error message. */

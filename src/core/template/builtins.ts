@@ -29,6 +29,9 @@ export function createFrame(parent: Frame | undefined): Frame {
 function requireArity(name: string, args: unknown[], count: number): void {
   if (args.length !== count + 1)
     throw new TemplateRenderError(`#${name} requires exactly ${count} argument${count === 1 ? '' : 's'}`);
+  if (typeof (args[count] as Partial<HelperOptions>).fn !== 'function') {
+    throw new TemplateRenderError(`${name} is a block helper: write {{#${name} …}}…{{/${name}}}`);
+  }
 }
 
 function ifHelper(this: unknown, ...args: unknown[]): unknown {
@@ -55,6 +58,7 @@ function withHelper(this: unknown, ...args: unknown[]): unknown {
 function eachHelper(this: unknown, ...args: unknown[]): unknown {
   const options = args[args.length - 1] as HelperOptions;
   if (args.length < 2) throw new TemplateRenderError('#each needs something to iterate over');
+  if (typeof options.fn !== 'function') throw new TemplateRenderError('each is a block helper: write {{#each …}}…{{/each}}');
   const context = args[0];
   const data = options.data ? createFrame(options.data) : undefined;
   let out = '';
@@ -88,6 +92,18 @@ function eachHelper(this: unknown, ...args: unknown[]): unknown {
 function lookupHelper(...args: unknown[]): unknown {
   const [object, field] = args;
   return lookupOwn(object, field);
+}
+
+/**
+ * A block whose path is a value, not a helper (`{{#body.items}}…{{/body.items}}`, Mustache
+ * sections): true → once, false/missing → else, an array → each item, anything else → with it.
+ */
+export function blockHelperMissing(this: unknown, ...args: unknown[]): unknown {
+  const [context, options] = args as [unknown, HelperOptions];
+  if (context === true) return options.fn(this);
+  if (context === false || context === null || context === undefined) return options.inverse(this);
+  if (Array.isArray(context)) return context.length > 0 ? eachHelper.call(this, context, options) : options.inverse(this);
+  return options.fn(context, options);
 }
 
 export const BUILTIN_HELPERS: Record<string, Helper> = {

@@ -2,7 +2,7 @@
  * Compiled templates by their text: each template version is compiled once, not per request.
  * Bounded (least recently used out first) so edited templates do not pile up.
  */
-import type { RenderFn } from './compiled';
+import type { RenderFn } from './render-fn';
 
 export const TEMPLATE_CACHE_SIZE = 500;
 
