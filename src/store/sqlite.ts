@@ -6,10 +6,10 @@
 import Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../core/errors';
 import type { Event } from '../schemas/event';
-import type { Webhook } from '../schemas/webhook';
 import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from './migrate';
-import { fromEventBody, fromWebhookRow, toEventRow, toResourceRows, toWebhookRow, type WebhookRow } from './rows';
+import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from './rows';
 import { countEvents, queryEvents } from './sql/events';
+import * as SQL from './sql/statements';
 import type { SqlReader, Store, WriteResult } from './types';
 
 export interface SqliteStoreOptions {
@@ -44,23 +44,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
 
-  const insertEvent = db.prepare(
-    `INSERT INTO events (id, occurred, received, event, resource_id, search, body)
-     VALUES (@id, @occurred, @received, @event, @resource_id, @search, @body) ON CONFLICT (id) DO NOTHING`,
-  );
-  const insertResource = db.prepare(
-    'INSERT INTO event_resources (event_seq, occurred, resource_id, role, labels) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insertEvent = db.prepare(SQL.INSERT_EVENT);
+  const insertResources = db.prepare(SQL.INSERT_RESOURCES);
   const writeAll = db.transaction((events: readonly Event[], received: number): WriteResult => {
     let written = 0;
     for (const event of events) {
-      const row = toEventRow(event, received);
-      const info = insertEvent.run(row);
-      if (info.changes === 0) continue;
+      const write = SQL.eventWrite(event, received);
+      if (insertEvent.run(...write.event).changes === 0) continue;
       written += 1;
-      for (const resource of toResourceRows(event)) {
-        insertResource.run(info.lastInsertRowid, row.occurred, resource.resource_id, resource.role, resource.labels);
-      }
+      insertResources.run(...write.resources);
     }
     return { written, duplicates: events.length - written };
   });
@@ -70,19 +62,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return db.prepare(sql).all(...params) as Row[];
     },
   };
-  const selectEvent = db.prepare('SELECT body FROM events WHERE id = ?');
-  const selectWebhook = db.prepare('SELECT * FROM webhooks WHERE id = ?');
-  const selectWebhookBySlug = db.prepare('SELECT * FROM webhooks WHERE slug = ?');
-  const selectWebhooks = db.prepare('SELECT * FROM webhooks ORDER BY created, id');
-  const insertWebhook = db.prepare(
-    `INSERT INTO webhooks (id, slug, name, description, enabled, config, created, updated)
-     VALUES (@id, @slug, @name, @description, @enabled, @config, @created, @updated)`,
-  );
-  const replaceWebhook = db.prepare(
-    `UPDATE webhooks SET slug = @slug, name = @name, description = @description, enabled = @enabled,
-     config = @config, updated = @updated WHERE id = @id`,
-  );
-  const removeWebhook = db.prepare('DELETE FROM webhooks WHERE id = ?');
+  const selectEvent = db.prepare(SQL.SELECT_EVENT_BODY);
+  const selectWebhook = db.prepare(SQL.SELECT_WEBHOOK);
+  const selectWebhookBySlug = db.prepare(SQL.SELECT_WEBHOOK_BY_SLUG);
+  const selectWebhooks = db.prepare(SQL.SELECT_WEBHOOKS);
+  const insertWebhook = db.prepare(SQL.INSERT_WEBHOOK);
+  const updateWebhook = db.prepare(SQL.UPDATE_WEBHOOK);
+  const deleteWebhook = db.prepare(SQL.DELETE_WEBHOOK);
 
   function write<T>(run: () => T): T {
     try {
@@ -103,8 +89,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     queryEvents: (filter, page) => queryEvents(reader, filter, page),
     countEvents: (request) => countEvents(reader, request),
-    async createWebhook(webhook: Webhook) {
-      write(() => insertWebhook.run(toWebhookRow(webhook)));
+    async createWebhook(webhook) {
+      write(() => insertWebhook.run(...SQL.insertWebhookParams(toWebhookRow(webhook))));
     },
     async getWebhook(id) {
       const row = selectWebhook.get(id) as WebhookRow | undefined;
@@ -118,10 +104,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return (selectWebhooks.all() as WebhookRow[]).map(fromWebhookRow);
     },
     async updateWebhook(webhook) {
-      return write(() => replaceWebhook.run(toWebhookRow(webhook)).changes > 0);
+      return write(() => updateWebhook.run(...SQL.updateWebhookParams(toWebhookRow(webhook))).changes > 0);
     },
     async deleteWebhook(id) {
-      return write(() => removeWebhook.run(id).changes > 0);
+      return write(() => deleteWebhook.run(id).changes > 0);
     },
     async close() {
       db.close();

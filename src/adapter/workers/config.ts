@@ -1,0 +1,24 @@
+/** Settings on Workers: the D1 binding, secrets (`wrangler secret put`) and vars (wrangler.toml). */
+import type { D1Like } from '../../store/d1';
+
+export interface WorkerEnv {
+  DB: D1Like;
+  /** Set with `wrangler secret put HOOKGATE_ADMIN_TOKEN`; without it the management API is refused. */
+  HOOKGATE_ADMIN_TOKEN?: string;
+  HOOKGATE_PUBLIC_URL?: string;
+  HOOKGATE_MAX_BODY_BYTES?: string;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const MIN_ADMIN_TOKEN_CHARS = 16;
+
+export function maxBodyBytes(env: WorkerEnv): number {
+  const value = Number(env.HOOKGATE_MAX_BODY_BYTES);
+  return Number.isInteger(value) && value > 0 ? value : DEFAULT_MAX_BODY_BYTES;
+}
+
+/** The admin token, when one of a usable length is configured. */
+export function adminToken(env: WorkerEnv): string | undefined {
+  const token = env.HOOKGATE_ADMIN_TOKEN?.trim();
+  return token && token.length >= MIN_ADMIN_TOKEN_CHARS ? token : undefined;
+}

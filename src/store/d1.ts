@@ -1,0 +1,109 @@
+/**
+ * The Workers driver: Cloudflare D1 (SQLite at the edge) through its binding. The same SQL as
+ * the Node driver (src/store/sql/); writes go in one `batch`, which D1 runs as one transaction,
+ * so a request's events commit together or not at all. Write errors become
+ * `StoreUnavailableError` (503 + Retry-After): the sender retries, nothing is lost.
+ * @see https://developers.cloudflare.com/d1/worker-api/d1-database/#batch
+ */
+import { StoreUnavailableError } from '../core/errors';
+import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from './rows';
+import { countEvents, queryEvents } from './sql/events';
+import * as SQL from './sql/statements';
+import type { SqlReader, Store } from './types';
+
+/** The part of the D1 binding this driver uses (`D1Database` in @cloudflare/workers-types). */
+export interface D1Like {
+  prepare(sql: string): D1StatementLike;
+  batch(statements: D1StatementLike[]): Promise<{ meta: { changes: number } }[]>;
+}
+
+export interface D1StatementLike {
+  bind(...values: unknown[]): D1StatementLike;
+  all<Row>(): Promise<{ results: Row[] }>;
+  first<Row>(): Promise<Row | null>;
+  run(): Promise<{ meta: { changes: number } }>;
+}
+
+export interface D1StoreOptions {
+  /** Clock for `received`, in microseconds since the epoch. */
+  nowMicros?: () => number;
+}
+
+async function writing<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new StoreUnavailableError(`the event store cannot write right now (${(error as Error).message.slice(0, 200)})`);
+  }
+}
+
+export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
+  const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
+  const reader: SqlReader = {
+    async all<Row>(sql: string, params: readonly unknown[]) {
+      return (
+        await db
+          .prepare(sql)
+          .bind(...params)
+          .all<Row>()
+      ).results;
+    },
+  };
+  const webhookRow = (sql: string, value: string) => db.prepare(sql).bind(value).first<WebhookRow>();
+
+  return {
+    async writeEvents(events) {
+      if (events.length === 0) return { written: 0, duplicates: 0 };
+      const received = nowMicros();
+      const statements = events.flatMap((event) => {
+        const write = SQL.eventWrite(event, received);
+        return [db.prepare(SQL.INSERT_EVENT).bind(...write.event), db.prepare(SQL.INSERT_RESOURCES).bind(...write.resources)];
+      });
+      const results = await writing(() => db.batch(statements));
+      const written = results.filter((result, i) => i % 2 === 0 && result.meta.changes > 0).length;
+      return { written, duplicates: events.length - written };
+    },
+    async readEvent(id) {
+      const row = await db.prepare(SQL.SELECT_EVENT_BODY).bind(id.toLowerCase()).first<{ body: string }>();
+      return row ? fromEventBody(row.body) : undefined;
+    },
+    queryEvents: (filter, page) => queryEvents(reader, filter, page),
+    countEvents: (request) => countEvents(reader, request),
+    async createWebhook(webhook) {
+      await writing(() =>
+        db
+          .prepare(SQL.INSERT_WEBHOOK)
+          .bind(...SQL.insertWebhookParams(toWebhookRow(webhook)))
+          .run(),
+      );
+    },
+    async getWebhook(id) {
+      const row = await webhookRow(SQL.SELECT_WEBHOOK, id);
+      return row ? fromWebhookRow(row) : undefined;
+    },
+    async getWebhookBySlug(slug) {
+      const row = await webhookRow(SQL.SELECT_WEBHOOK_BY_SLUG, slug);
+      return row ? fromWebhookRow(row) : undefined;
+    },
+    async listWebhooks() {
+      return (await db.prepare(SQL.SELECT_WEBHOOKS).all<WebhookRow>()).results.map(fromWebhookRow);
+    },
+    async updateWebhook(webhook) {
+      const params = SQL.updateWebhookParams(toWebhookRow(webhook));
+      const result = await writing(() =>
+        db
+          .prepare(SQL.UPDATE_WEBHOOK)
+          .bind(...params)
+          .run(),
+      );
+      return result.meta.changes > 0;
+    },
+    async deleteWebhook(id) {
+      const result = await writing(() => db.prepare(SQL.DELETE_WEBHOOK).bind(id).run());
+      return result.meta.changes > 0;
+    },
+    async close() {
+      // The binding belongs to the runtime; nothing to close.
+    },
+  };
+}
