@@ -1,0 +1,65 @@
+/**
+ * The `hookgate` command: global options (`--url`, `--token`, `--json`) and the command groups.
+ * Parsing is commander's; every failure ends as one line on stderr and a non-zero exit.
+ */
+import { Command, CommanderError } from 'commander';
+import { readKeptAdminToken } from '../adapter/node/admin-token';
+import { createClient } from './client';
+import { registerEventCommands } from './commands/events';
+import { registerServeCommand } from './commands/serve';
+import { registerWebhookCommands } from './commands/webhooks';
+import { type CliContext, confirmOnTerminal } from './context';
+import { CliError } from './errors';
+import { createOutput } from './output';
+
+export const DEFAULT_URL = 'http://127.0.0.1:8787';
+
+interface GlobalFlags {
+  url: string;
+  token?: string;
+  json?: boolean;
+}
+
+function dataDir(env: NodeJS.ProcessEnv): string {
+  const db = env.HOOKGATE_DB ?? './data/hookgate.db';
+  return db.includes('/') ? db.slice(0, db.lastIndexOf('/')) : '.';
+}
+
+export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
+  const program = new Command('hookgate')
+    .description('hookgate: webhooks in, events out')
+    .option('--url <url>', 'the gateway (HOOKGATE_URL)', env.HOOKGATE_URL ?? DEFAULT_URL)
+    .option('--token <token>', 'the admin token (HOOKGATE_ADMIN_TOKEN, else the one the local gateway keeps in data/admin-token)')
+    .option('--json', 'print JSON, for scripts')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  const context = (): CliContext => {
+    const flags = program.opts<GlobalFlags>();
+    const token = flags.token ?? env.HOOKGATE_ADMIN_TOKEN ?? readKeptAdminToken(dataDir(env));
+    return { client: createClient({ url: flags.url, token }), out: createOutput(flags.json ?? false), confirm: confirmOnTerminal };
+  };
+
+  registerServeCommand(program);
+  registerWebhookCommands(program, context);
+  registerEventCommands(program, context);
+  return program;
+}
+
+/** Runs the CLI; resolves with the exit code. */
+export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const program = buildProgram(env);
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CliError) {
+      process.stderr.write(`hookgate: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`hookgate: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}
