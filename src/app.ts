@@ -9,6 +9,8 @@ import { type AppDeps, createRouteDeps } from './routes/deps';
 import { createEventsRoutes } from './routes/events';
 import { createHealthRoutes } from './routes/health';
 import { createHookRoutes } from './routes/hooks';
+import { createMetricsRoutes } from './routes/metrics';
+import { createPresetRoutes } from './routes/presets';
 import { INTERNAL_ERROR, problemResponse } from './routes/problem';
 import { createWebhookRoutes } from './routes/webhooks';
 
@@ -34,6 +36,8 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/hooks', createHookRoutes(deps));
   app.route('/api/webhooks', createWebhookRoutes(deps));
   app.route('/api/events', createEventsRoutes(deps));
+  app.route('/api/presets', createPresetRoutes(deps));
+  app.route('/', createMetricsRoutes(deps));
 
   app.notFound(() => problemResponse(new NotFoundError('not-found', 'no such route')));
   app.onError((error) => {

@@ -33,13 +33,19 @@ export function createClient({ url, token }: ClientOptions): Client {
     url: base,
     async request<T>(method: string, path: string, body?: unknown): Promise<T> {
       if (!token) {
-        throw new CliError('no admin token: pass --token, set HOOKGATE_ADMIN_TOKEN, or run where the gateway keeps data/admin-token');
+        throw new CliError(
+          'no admin token: pass --token, set HOOKGATE_ADMIN_TOKEN, or run where the gateway keeps data/admin-token',
+        );
       }
       const headers: Record<string, string> = { authorization: `Bearer ${token}` };
       if (body !== undefined) headers['content-type'] = 'application/json';
       let response: Response;
       try {
-        response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+        response = await fetch(`${base}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
       } catch {
         throw new CliError(`cannot reach the gateway at ${base} — is \`npm start\` running?`);
       }

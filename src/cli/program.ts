@@ -37,7 +37,11 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   const context = (): CliContext => {
     const flags = program.opts<GlobalFlags>();
     const token = flags.token ?? env.HOOKGATE_ADMIN_TOKEN ?? readKeptAdminToken(dataDir(env));
-    return { client: createClient({ url: flags.url, token }), out: createOutput(flags.json ?? false), confirm: confirmOnTerminal };
+    return {
+      client: createClient({ url: flags.url, token }),
+      out: createOutput(flags.json ?? false),
+      confirm: confirmOnTerminal,
+    };
   };
 
   registerServeCommand(program);

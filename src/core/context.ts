@@ -1,14 +1,22 @@
 /**
  * The template context of a verified request (DESIGN §3 "Template context"): method, headers
- * (lower-cased, without `authorization` and `cookie`), query, parsed body, raw body, webhook, received.
+ * (lower-cased, without `authorization` and `cookie`), query, parsed body, raw body, webhook, received,
+ * and — when the request is a valid CloudEvent — the event in `cloudevent` (a batch's in `cloudevents`).
  */
 import type { Webhook } from '../schemas/webhook';
+import { contentModeOf, dataMembers, InvalidCloudEventError, readCloudEvents } from './cloudevents';
 import { bodyText, formToObject, type ParsedBody, parseBody } from './parse-body';
 import { formatTimestamp } from './time';
 import type { VerifiedRequest } from './verify';
 
-/** Headers never shown to templates, stored in events or logged. */
-export const HIDDEN_HEADERS: ReadonlySet<string> = new Set(['authorization', 'cookie', 'proxy-authorization']);
+/**
+ * Headers never shown to templates, stored in events or logged: credentials sent as they are
+ * (GitLab sends its webhook secret itself in `x-gitlab-token`), not signatures.
+ */
+export const HIDDEN_HEADERS: ReadonlySet<string> = new Set(['authorization', 'cookie', 'proxy-authorization', 'x-gitlab-token']);
+
+/** A CloudEvent as templates see it: the JSON event format, attributes and extensions, data decoded. */
+export type CloudEventView = Record<string, unknown>;
 
 export interface RequestContext {
   method: string;
@@ -18,7 +26,10 @@ export interface RequestContext {
   rawBody: string;
   webhook: { id: string; name: string };
   received: string;
-  cloudevent?: unknown;
+  /** The CloudEvent of a binary- or structured-mode request; absent for a batch and for other requests. */
+  cloudevent?: CloudEventView;
+  /** Every CloudEvent of the request, in order: a batch's events, or the one event. */
+  cloudevents?: CloudEventView[];
 }
 
 export function visibleHeaders(headers: Headers): Record<string, string> {
@@ -34,6 +45,20 @@ export interface ContextParts {
   parsed: ParsedBody;
 }
 
+/** The CloudEvents of a request that says it carries some and does (an invalid one gives none). */
+function cloudEventsOf(request: VerifiedRequest, parsed: ParsedBody): Pick<RequestContext, 'cloudevent' | 'cloudevents'> {
+  if (contentModeOf(request.headers) === undefined) return {};
+  try {
+    const { mode, events } = readCloudEvents({ headers: request.headers, body: request.body, parsed });
+    const views = events.map((event) => ({ ...event.attributes, ...dataMembers(event) }));
+    return mode === 'batch' ? { cloudevents: views } : { cloudevent: views[0], cloudevents: views };
+  } catch (error) {
+    // Templates then see no CloudEvent; a cloudevents mapping reports the error itself.
+    if (error instanceof InvalidCloudEventError) return {};
+    throw error;
+  }
+}
+
 export function buildContext(request: VerifiedRequest, webhook: Webhook): ContextParts {
   const rawBody = bodyText(request.body);
   const parsed = parseBody(rawBody, request.headers.get('content-type'));
@@ -45,6 +70,7 @@ export function buildContext(request: VerifiedRequest, webhook: Webhook): Contex
     rawBody,
     webhook: { id: webhook.id, name: webhook.name },
     received: formatTimestamp(request.receivedAt * 1000),
+    ...cloudEventsOf(request, parsed),
   };
   return { context, parsed };
 }

@@ -5,7 +5,7 @@
 import type { Event } from '../schemas/event';
 import type { Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
-import { buildContext, type ContextParts } from './context';
+import { buildContext, type ContextParts, type RequestContext } from './context';
 import { selectDeliveryId } from './delivery-id';
 import { MappingError } from './errors';
 import { failureEvent } from './failure';
@@ -19,6 +19,8 @@ export interface PipelineDeps extends MapperDeps {
   store: EventStore;
   maxBodyBytes: number;
   now: () => number;
+  /** `HOOKGATE_PUBLIC_URL`, for schemes that sign the URL the sender called (Twilio). */
+  publicUrl?: string;
 }
 
 export type Translation =
@@ -54,12 +56,12 @@ export function translate(
 }
 
 export async function receiveAndVerify(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<VerifiedRequest> {
-  return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()));
+  return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()), { publicUrl: deps.publicUrl });
 }
 
 export type HookOutcome =
-  /** Every event was committed. */
-  | { kind: 'stored'; events: Event[] }
+  /** Every event was committed; the context renders the webhook's success response, if any. */
+  | { kind: 'stored'; events: Event[]; context: RequestContext }
   /** A handshake answered the request; nothing was stored. */
   | { kind: 'answered'; response: Response };
 
@@ -80,5 +82,5 @@ export async function handleHook(webhook: Webhook, request: Request, deps: Pipel
     throw translation.error;
   }
   await deps.store.writeEvents(translation.events);
-  return { kind: 'stored', events: translation.events };
+  return { kind: 'stored', events: translation.events, context: parts.context };
 }

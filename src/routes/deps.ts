@@ -3,6 +3,7 @@
  * `defer`. Entries build real ones; tests build their own. No module-level singletons.
  */
 
+import { createHookMetrics, type HookMetrics } from '../core/metrics';
 import type { PipelineDeps } from '../core/pipeline';
 import { createRateLimiter, type RateLimiter } from '../core/rate-limit';
 import type { RenderLimits } from '../core/template/budget';
@@ -36,10 +37,11 @@ export interface AppDeps {
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
-/** What routes get: the app's deps plus the pipeline's, built once per app (one template cache). */
+/** What routes get: the app's deps plus the pipeline's, built once per app (one template cache, one set of counters). */
 export interface RouteDeps extends AppDeps {
   pipeline: PipelineDeps;
   rateLimiter: RateLimiter;
+  metrics: HookMetrics;
 }
 
 export function createRouteDeps(deps: AppDeps): RouteDeps {
@@ -49,6 +51,7 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
     now: deps.now,
     renderLimits: deps.renderLimits,
     compile: createTemplateCache(deps.compileTemplate),
+    publicUrl: deps.publicUrl,
   };
-  return { ...deps, pipeline, rateLimiter: createRateLimiter(deps.now) };
+  return { ...deps, pipeline, rateLimiter: createRateLimiter(deps.now), metrics: createHookMetrics() };
 }

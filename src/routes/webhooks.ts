@@ -7,24 +7,31 @@ import { HookgateError, InputError, NotFoundError } from '../core/errors';
 import { isUuid } from '../core/ids';
 import { checkMapping } from '../core/map';
 import { receiveAndVerify, translate } from '../core/pipeline';
+import { applyPreset } from '../core/presets/apply';
+import { findPreset, presetNames } from '../core/presets/catalog';
 import { randomToken } from '../core/secrets';
 import { TemplateSyntaxError } from '../core/template/errors';
 import { formatTimestamp } from '../core/time';
 import type { Mapping } from '../schemas/mapping';
 import { Verify, type VerifyPatch } from '../schemas/verify';
-import { SampleRequest, type Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
-import { parseWith, readBody } from './body';
+import { SampleRequest, type SuccessResponse, type Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
+import { parseWith, readBody, readJson } from './body';
 import type { RouteDeps } from './deps';
 import { sampleToRequest } from './sample-request';
 import { type WebhookView, webhookView } from './webhook-view';
 
 /**
  * Secrets are write-only, so a PATCH that keeps the scheme may leave them out to keep the
- * current ones (`{"verify": {"scheme": "bearer"}}` after a GET shows only hints).
+ * current ones (`{"verify": {"scheme": "bearer"}}` after a GET shows only hints); public keys too.
  */
 function mergeVerify(next: VerifyPatch, current: Verify): Verify {
-  const keep = !('secrets' in next && next.secrets) && next.scheme === current.scheme && 'secrets' in current;
-  return parseWith(Verify, keep ? { ...next, secrets: current.secrets } : next, ['verify']);
+  const merged: Record<string, unknown> = { ...next };
+  if (next.scheme === current.scheme) {
+    for (const key of ['secrets', 'publicKeys'] as const) {
+      if (merged[key] === undefined && key in current) merged[key] = (current as Record<string, unknown>)[key];
+    }
+  }
+  return parseWith(Verify, merged, ['verify']);
 }
 
 /** 16 random bytes: 128 bits, 22 URL-safe characters. */
@@ -36,16 +43,26 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
   const view = (webhook: Webhook, requestUrl: string): WebhookView =>
     webhookView(webhook, deps.publicUrl ?? new URL(requestUrl).origin);
 
-  const check = (mapping: Mapping) => {
+  const templateError = (path: string, error: unknown): never => {
+    if (!(error instanceof TemplateSyntaxError)) throw error;
+    throw new InputError(422, 'invalid-template', `${path}: ${error.detail}`, {
+      line: error.line,
+      column: error.column,
+      issues: [{ path, message: error.detail }],
+    });
+  };
+
+  /** Save-time checks: the mapping, and the success response's template, must compile. */
+  const check = (mapping: Mapping | undefined, response: SuccessResponse | null | undefined) => {
     try {
-      checkMapping(mapping, deps.pipeline);
+      if (mapping) checkMapping(mapping, deps.pipeline);
     } catch (error) {
-      if (!(error instanceof TemplateSyntaxError)) throw error;
-      throw new InputError(422, 'invalid-template', `mapping.template: ${error.detail}`, {
-        line: error.line,
-        column: error.column,
-        issues: [{ path: 'mapping.template', message: error.detail }],
-      });
+      templateError('mapping.template', error);
+    }
+    try {
+      if (response?.body) deps.pipeline.compile(response.body);
+    } catch (error) {
+      templateError('response.body', error);
     }
   };
 
@@ -58,8 +75,8 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
   const now = () => formatTimestamp(deps.now() * 1000);
 
   app.post('/', async (c) => {
-    const input = await readBody(c, WebhookCreate);
-    check(input.mapping);
+    const input = parseWith(WebhookCreate, applyPreset(await readJson(c), findPreset, presetNames));
+    check(input.mapping, input.response);
     const created = now();
     const webhook: Webhook = { ...input, id: crypto.randomUUID(), slug: randomToken(SLUG_BYTES), created, updated: created };
     await deps.store.createWebhook(webhook);
@@ -75,7 +92,7 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
   app.patch('/:id', async (c) => {
     const current = await load(c.req.param('id'));
     const patch = await readBody(c, WebhookPatch);
-    if (patch.mapping) check(patch.mapping);
+    check(patch.mapping, patch.response);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const verify = patch.verify && mergeVerify(patch.verify, current.verify);
     const webhook: Webhook = { ...current, ...defined, ...(verify && { verify }), updated: now() };

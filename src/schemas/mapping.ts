@@ -25,12 +25,19 @@ export const TemplateMapping = z.object({
     .max(MAX_TEMPLATE_CHARS, { error: `must be at most ${MAX_TEMPLATE_CHARS} characters` }),
 });
 
-export const Mapping = z.discriminatedUnion('kind', [StaticMapping, TemplateMapping], {
+/**
+ * Each CloudEvent of the request becomes one event (DESIGN §3.3). No options: an unknown key is
+ * refused rather than silently ignored.
+ */
+export const CloudEventsMapping = z.strictObject({ kind: z.literal('cloudevents') });
+
+export const Mapping = z.discriminatedUnion('kind', [StaticMapping, TemplateMapping, CloudEventsMapping], {
   error: (issue) =>
     isJsonObject(issue.input)
-      ? `unknown mapping kind; expected one of "static", "template"`
+      ? `unknown mapping kind; expected one of "static", "template", "cloudevents"`
       : 'must be a mapping object with a "kind"',
 });
 export type Mapping = z.infer<typeof Mapping>;
 export type StaticMapping = z.infer<typeof StaticMapping>;
 export type TemplateMapping = z.infer<typeof TemplateMapping>;
+export type CloudEventsMapping = z.infer<typeof CloudEventsMapping>;

@@ -1,11 +1,13 @@
 /**
  * Sender verification settings (DESIGN §5). A closed union: an unknown scheme is rejected when
- * the webhook is saved, never treated as "no verification".
+ * the webhook is saved, never treated as "no verification". Secrets are write-only (the API shows
+ * hints); Ed25519 public keys are not secrets and are shown as they are.
  */
 import { z } from 'zod';
 import { isJsonObject } from './json';
 
 export const MAX_SECRETS = 10;
+export const DEFAULT_TOLERANCE_SECONDS = 300;
 
 /** Secrets are write-only: accepted here, never returned (the API shows a hint). Several = rotation. */
 export const Secrets = z
@@ -13,21 +15,192 @@ export const Secrets = z
   .min(1, { error: 'needs at least one secret' })
   .max(MAX_SECRETS, { error: `may hold at most ${MAX_SECRETS} secrets` });
 
-export const NoneVerify = z.strictObject({ scheme: z.literal('none') });
-/** `Authorization: Bearer <secret>`. */
-export const BearerVerify = z.strictObject({ scheme: z.literal('bearer'), secrets: Secrets });
-/** `Authorization: Basic base64(username:secret)`. */
-export const BasicVerify = z.strictObject({ scheme: z.literal('basic'), username: z.string().min(1).max(256), secrets: Secrets });
+/** How far (seconds, either way) a signed timestamp may be from the time the request arrived. */
+export const ToleranceSeconds = z.number().int().min(1).max(86_400);
 
-export const Verify = z.discriminatedUnion('scheme', [NoneVerify, BearerVerify, BasicVerify], {
-  error: (issue) => (isJsonObject(issue.input) ? 'unknown verify scheme' : 'must be an object with a "scheme"'),
+/** An HTTP header name (RFC 9110 token), compared case-insensitively. */
+export const HeaderName = z
+  .string()
+  .max(128)
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, { error: 'must be an HTTP header name' });
+
+export const HMAC_ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
+export const SIGNATURE_ENCODINGS = ['hex', 'base64', 'base64url'] as const;
+export type HmacAlgorithm = (typeof HMAC_ALGORITHMS)[number];
+export type SignatureEncoding = (typeof SIGNATURE_ENCODINGS)[number];
+
+/** What is signed: literal text with `{body}` and `{header:<name>}` placeholders. */
+export const SignedContent = z
+  .string()
+  .min(1)
+  .max(500)
+  .regex(/^(?:[^{}]|\{body\}|\{header:[!#$%&'*+.^_`|~0-9A-Za-z-]+\})*$/, {
+    error: 'may hold only text, "{body}" and "{header:<name>}"',
+  });
+
+/** Bytes that base64 text (padding optional) decodes to, or -1 when it is not base64. */
+export function base64Bytes(text: string): number {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return -1;
+  const bare = text.replace(/=+$/, '');
+  return bare.length % 4 === 1 ? -1 : Math.floor((bare.length * 3) / 4);
+}
+
+/** Standard Webhooks symmetric secrets: base64, optionally prefixed `whsec_` (as providers show them). */
+const StandardSecrets = z
+  .array(
+    z
+      .string()
+      .max(1024)
+      .refine((s) => base64Bytes(s.replace(/^whsec_/, '')) > 0, { error: 'must be "whsec_<base64>" or base64, not empty' }),
+    { error: 'must be an array of secret strings' },
+  )
+  .min(1, { error: 'needs at least one secret' })
+  .max(MAX_SECRETS, { error: `may hold at most ${MAX_SECRETS} secrets` });
+
+/** Ed25519 public keys (32 bytes): base64 with an optional `whpk_` prefix (Standard Webhooks). */
+const StandardPublicKeys = z
+  .array(
+    z
+      .string()
+      .refine((s) => base64Bytes(s.replace(/^whpk_/, '')) === 32, { error: 'must be a 32-byte Ed25519 key, "whpk_<base64>"' }),
+  )
+  .min(1)
+  .max(MAX_SECRETS);
+
+/** Ed25519 public keys as Discord shows them: 64 hex digits. */
+const HexPublicKeys = z
+  .array(z.string().regex(/^[0-9a-fA-F]{64}$/, { error: 'must be 64 hex digits (the application public key)' }), {
+    error: 'must be an array of public keys',
+  })
+  .min(1, { error: 'needs at least one public key' })
+  .max(MAX_SECRETS);
+
+/*
+ * Each scheme as a shape, so the stored form (secrets required) and the PATCH form (secrets may be
+ * left out to keep the stored ones) come from one definition.
+ */
+const tolerance = { toleranceSeconds: ToleranceSeconds.default(DEFAULT_TOLERANCE_SECONDS) };
+const SHAPES = {
+  none: {},
+  /** `Authorization: Bearer <secret>`. */
+  bearer: { secrets: Secrets },
+  /** `Authorization: Basic base64(username:secret)`. */
+  basic: { username: z.string().min(1).max(256), secrets: Secrets },
+  /** Generic HMAC: `header` holds `prefix` + encode(HMAC(secret, signedContent)), several when `separator` is set. */
+  hmac: {
+    secrets: Secrets,
+    header: HeaderName,
+    algorithm: z.enum(HMAC_ALGORITHMS).default('sha256'),
+    encoding: z.enum(SIGNATURE_ENCODINGS).default('hex'),
+    prefix: z.string().max(64).default(''),
+    separator: z.string().min(1).max(4).optional(),
+    signedContent: SignedContent.default('{body}'),
+    /** A header holding the Unix time (seconds) the sender signed at; checked against the tolerance. */
+    timestampHeader: HeaderName.optional(),
+    ...tolerance,
+  },
+  github: { secrets: Secrets },
+  gitlab: { secrets: Secrets },
+  shopify: { secrets: Secrets },
+  linear: { secrets: Secrets },
+  sentry: { secrets: Secrets },
+  pagerduty: { secrets: Secrets },
+  slack: { secrets: Secrets, ...tolerance },
+  stripe: { secrets: Secrets, ...tolerance },
+  'standard-webhooks': { secrets: StandardSecrets.optional(), publicKeys: StandardPublicKeys.optional(), ...tolerance },
+  /** `url`: the URL configured at Twilio, when a proxy rewrites the path (the request's query is appended). */
+  twilio: {
+    secrets: Secrets,
+    url: z
+      .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+      .refine((u) => !/[?#]/.test(u), { error: 'must not hold a query or fragment (the request’s query is appended)' })
+      .optional(),
+  },
+  discord: { publicKeys: HexPublicKeys, ...tolerance },
+} as const;
+
+export type VerifyScheme = keyof typeof SHAPES;
+export const VERIFY_SCHEMES = Object.keys(SHAPES) as VerifyScheme[];
+
+const schemeError = (issue: { input?: unknown }) =>
+  isJsonObject(issue.input)
+    ? `unknown verify scheme; expected one of ${VERIFY_SCHEMES.join(', ')}`
+    : 'must be an object with a "scheme"';
+
+function stored<K extends VerifyScheme>(scheme: K) {
+  return z.strictObject({ scheme: z.literal(scheme), ...SHAPES[scheme] });
+}
+
+type KeyField = 'secrets' | 'publicKeys';
+type PatchShape<S> = {
+  [K in keyof S]: K extends KeyField
+    ? S[K] extends z.ZodOptional
+      ? S[K]
+      : S[K] extends z.ZodType
+        ? z.ZodOptional<S[K]>
+        : never
+    : S[K];
+};
+
+/** Secrets and keys optional: left out of a PATCH with the same scheme, they keep the stored ones. */
+function patch<K extends VerifyScheme>(scheme: K) {
+  const shape: Record<string, z.ZodType> = { ...SHAPES[scheme] };
+  for (const key of ['secrets', 'publicKeys'] as const) {
+    const field = shape[key];
+    if (field && !(field instanceof z.ZodOptional)) shape[key] = field.optional();
+  }
+  return z.strictObject({ scheme: z.literal(scheme), ...(shape as PatchShape<(typeof SHAPES)[K]>) });
+}
+
+const StandardWebhooksVerify = stored('standard-webhooks').refine((v) => v.secrets || v.publicKeys, {
+  error: 'needs "secrets" (whsec_…) or "publicKeys" (whpk_…)',
+  path: ['secrets'],
 });
+
+export const Verify = z.discriminatedUnion(
+  'scheme',
+  [
+    stored('none'),
+    stored('bearer'),
+    stored('basic'),
+    stored('hmac'),
+    stored('github'),
+    stored('gitlab'),
+    stored('shopify'),
+    stored('linear'),
+    stored('sentry'),
+    stored('pagerduty'),
+    stored('slack'),
+    stored('stripe'),
+    StandardWebhooksVerify,
+    stored('twilio'),
+    stored('discord'),
+  ],
+  { error: schemeError },
+);
 export type Verify = z.infer<typeof Verify>;
 
-/** In a PATCH, secrets may be left out to keep the stored ones (they are write-only). */
 export const VerifyPatch = z.discriminatedUnion(
   'scheme',
-  [NoneVerify, BearerVerify.partial({ secrets: true }), BasicVerify.partial({ secrets: true })],
-  { error: (issue) => (isJsonObject(issue.input) ? 'unknown verify scheme' : 'must be an object with a "scheme"') },
+  [
+    patch('none'),
+    patch('bearer'),
+    patch('basic'),
+    patch('hmac'),
+    patch('github'),
+    patch('gitlab'),
+    patch('shopify'),
+    patch('linear'),
+    patch('sentry'),
+    patch('pagerduty'),
+    patch('slack'),
+    patch('stripe'),
+    patch('standard-webhooks'),
+    patch('twilio'),
+    patch('discord'),
+  ],
+  { error: schemeError },
 );
 export type VerifyPatch = z.infer<typeof VerifyPatch>;
+
+export type VerifyOf<S extends VerifyScheme> = Extract<Verify, { scheme: S }>;

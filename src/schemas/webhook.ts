@@ -3,7 +3,7 @@
  * Mapping kinds and verify schemes are closed unions: an unknown one is rejected at save (fail closed).
  */
 import { z } from 'zod';
-import { Mapping } from './mapping';
+import { MAX_TEMPLATE_CHARS, Mapping } from './mapping';
 import { Verify, VerifyPatch } from './verify';
 
 export const MAX_TEXT_CHARS = 5000;
@@ -21,6 +21,46 @@ export const RateLimit = z.strictObject({
 });
 export type RateLimit = z.infer<typeof RateLimit>;
 
+/**
+ * Handshakes a webhook answers itself, after verification and before mapping, storing nothing:
+ * Slack's `url_verification` challenge, Discord's PING. Usually set by a preset.
+ */
+export const HANDSHAKE_NAMES = ['slack-url-verification', 'discord-ping'] as const;
+export const HandshakeName = z.enum(HANDSHAKE_NAMES, {
+  error: `unknown handshake; expected one of ${HANDSHAKE_NAMES.join(', ')}`,
+});
+export type HandshakeName = z.infer<typeof HandshakeName>;
+const Handshakes = z.array(HandshakeName).max(HANDSHAKE_NAMES.length);
+
+/** A provider preset's name: the folder under `templates/`. */
+export const PresetName = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, { error: 'must be a preset name' });
+
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205]);
+
+/**
+ * What a sender gets once the events are committed, instead of `204` (for senders that expect an
+ * answer, e.g. TwiML for Twilio). `body` is a template over the request context plus `events`.
+ */
+export const SuccessResponse = z
+  .strictObject({
+    status: z.number().int().min(200).max(299).default(200),
+    contentType: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[\x20-\x7e]+$/, { error: 'must be a printable media type' })
+      .default('application/json'),
+    body: z
+      .string()
+      .max(MAX_TEMPLATE_CHARS, { error: `must be at most ${MAX_TEMPLATE_CHARS} characters` })
+      .default(''),
+  })
+  .refine((response) => !(NULL_BODY_STATUSES.has(response.status) && response.body !== ''), {
+    error: 'a 204 or 205 response has no body',
+    path: ['body'],
+  });
+export type SuccessResponse = z.infer<typeof SuccessResponse>;
+
 const Name = z
   .string()
   .trim()
@@ -36,6 +76,10 @@ export const WebhookCreate = z.strictObject({
   verify: Verify.default({ scheme: 'none' }),
   idFrom: IdFrom.nullable().default(null),
   rateLimit: RateLimit.nullable().default(null),
+  /** The preset the webhook was made from (set by the API when the request names one). */
+  preset: PresetName.nullable().default(null),
+  handshakes: Handshakes.default(() => []),
+  response: SuccessResponse.nullable().default(null),
 });
 export type WebhookCreate = z.infer<typeof WebhookCreate>;
 
@@ -47,6 +91,8 @@ export const WebhookPatch = z.strictObject({
   verify: VerifyPatch.optional(),
   idFrom: IdFrom.nullable().optional(),
   rateLimit: RateLimit.nullable().optional(),
+  handshakes: Handshakes.optional(),
+  response: SuccessResponse.nullable().optional(),
 });
 export type WebhookPatch = z.infer<typeof WebhookPatch>;
 
@@ -61,6 +107,10 @@ export const Webhook = z.object({
   verify: Verify,
   idFrom: z.string().nullable(),
   rateLimit: RateLimit.nullable(),
+  /* Optional, so webhooks stored before these fields existed (and code that builds one) stay valid. */
+  preset: z.string().nullable().optional(),
+  handshakes: Handshakes.optional(),
+  response: SuccessResponse.nullable().optional(),
   created: z.string(),
   updated: z.string(),
 });

@@ -90,20 +90,30 @@ export interface WebhookRow {
 
 export function toWebhookRow(webhook: Webhook): WebhookRow {
   const { id, slug, name, description, enabled, mapping, verify, idFrom, rateLimit, created, updated } = webhook;
+  // Preset fields only when the webhook has them, so every webhook reads back exactly as written.
+  const { preset, handshakes, response } = webhook;
   return {
     id,
     slug,
     name,
     description,
     enabled: enabled ? 1 : 0,
-    config: JSON.stringify({ mapping, verify, idFrom, rateLimit }),
+    config: JSON.stringify({ mapping, verify, idFrom, rateLimit, preset, handshakes, response }),
     created: timestampMicros(created),
     updated: timestampMicros(updated),
   };
 }
 
 export function fromWebhookRow(row: WebhookRow): Webhook {
-  const config = JSON.parse(row.config) as { mapping: unknown; verify: unknown; idFrom?: string | null; rateLimit?: unknown };
+  const config = JSON.parse(row.config) as {
+    mapping: unknown;
+    verify: unknown;
+    idFrom?: string | null;
+    rateLimit?: unknown;
+    preset?: string | null;
+    handshakes?: unknown;
+    response?: unknown;
+  };
   return Webhook.parse({
     id: row.id,
     slug: row.slug,
@@ -114,6 +124,9 @@ export function fromWebhookRow(row: WebhookRow): Webhook {
     verify: config.verify,
     idFrom: config.idFrom ?? null,
     rateLimit: config.rateLimit ?? null,
+    ...('preset' in config && { preset: config.preset }),
+    ...('handshakes' in config && { handshakes: config.handshakes }),
+    ...('response' in config && { response: config.response }),
     created: formatTimestamp(row.created),
     updated: formatTimestamp(row.updated),
   });

@@ -254,6 +254,18 @@ describe('ANY /hooks/:slug', () => {
     expect(storedEvents(t)).toHaveLength(2);
   });
 
+  it('does not count a sender’s OPTIONS check (CloudEvents abuse protection) against the rate limit', async () => {
+    const hook = await webhook({ mapping: { kind: 'template', template: ECHO }, rateLimit: { requests: 1, perSeconds: 60 } });
+    for (let i = 0; i < 3; i++) {
+      const check = await t.app.request(`/hooks/${hook.slug}`, {
+        method: 'OPTIONS',
+        headers: { 'webhook-request-origin': 'eventemitter.example.com' },
+      });
+      expect(check.status).toBe(200);
+    }
+    expect((await post(hook.slug, '{"kind": "k", "id": 1}')).status).toBe(204);
+  });
+
   it('413 for a body over the limit, declared or streamed, over real HTTP; nothing stored', async () => {
     await t.close();
     t = createTestApp({ maxBodyBytes: 1000 });

@@ -114,7 +114,7 @@ describe('hookgate on workerd with D1', () => {
     expect(((await response.json()) as { code: string }).code).toBe('template-output-not-json');
     const [failed] = await eventsOf(hook.id);
     expect(failed?.event).toBe('hookgate.webhook.failed');
-    expect((failed?.payload as { rendered: string }).rendered).toBe('{"event": x}');
+    expect((failed?.payload as { rendered: string } | undefined)?.rendered).toBe('{"event": x}');
   });
 
   it('answers 404 for an unknown slug, 413 over the body limit, 401 without the bearer secret', async () => {

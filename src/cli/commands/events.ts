@@ -33,7 +33,8 @@ const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_
 export function parseSince(value: string, now = Date.now()): string {
   const relative = /^(\d+)\s*([smhdw])$/i.exec(value.trim());
   if (relative) return new Date(now - Number(relative[1]) * (UNITS[relative[2]?.toLowerCase() ?? 's'] ?? 1) * 1000).toISOString();
-  if (Number.isNaN(Date.parse(value))) throw new CliError(`--since wants a duration like 1h, 30m, 7d or an ISO time, got "${value}"`);
+  if (Number.isNaN(Date.parse(value)))
+    throw new CliError(`--since wants a duration like 1h, 30m, 7d or an ISO time, got "${value}"`);
   return new Date(value).toISOString();
 }
 
@@ -48,7 +49,12 @@ export function filterFrom(flags: FilterFlags, now = Date.now()): Record<string,
 }
 
 function rows(events: StoredEvent[]): string[][] {
-  return events.map((e) => [ago(e.occurred), e.event, e.resource['prefect.resource.name'] ?? e.resource['prefect.resource.id'] ?? '', e.id]);
+  return events.map((e) => [
+    ago(e.occurred),
+    e.event,
+    e.resource['prefect.resource.name'] ?? e.resource['prefect.resource.id'] ?? '',
+    e.id,
+  ]);
 }
 
 const HEADERS = ['OCCURRED', 'EVENT', 'RESOURCE', 'ID'];
@@ -77,7 +83,9 @@ export function registerEventCommands(program: Command, context: () => CliContex
       if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CliError('--limit wants a whole number from 1 to 200');
       const page = await client.request<EventPage>('POST', '/api/events/filter', { filter: filterFrom(flags), limit });
       print(out, page, () =>
-        page.events.length === 0 ? 'No events match.' : `${table(HEADERS, rows(page.events))}\n(${page.events.length} of ${page.total})`,
+        page.events.length === 0
+          ? 'No events match.'
+          : `${table(HEADERS, rows(page.events))}\n(${page.events.length} of ${page.total})`,
       );
     });
 
@@ -108,7 +116,11 @@ export function registerEventCommands(program: Command, context: () => CliContex
           seen.add(event.id);
           // The first look shows only what arrived from now on, as `tail -f` does.
           if (first && Date.parse(event.received) < started) continue;
-          out.write(out.json ? `${JSON.stringify(event)}\n` : `${event.occurred}  ${event.event}  ${event.resource['prefect.resource.id']}\n`);
+          out.write(
+            out.json
+              ? `${JSON.stringify(event)}\n`
+              : `${event.occurred}  ${event.event}  ${event.resource['prefect.resource.id']}\n`,
+          );
         }
         first = false;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0.2, Number(flags.interval) || 1) * 1000));

@@ -89,7 +89,12 @@ export function registerWebhookCommands(program: Command, context: () => CliCont
       .option('--static <file>', 'a JSON file with the one event every request becomes')
       .option('--cloudevents', 'map CloudEvents (binary, structured or batch)')
       .option('--description <text>', 'what the webhook is for')
-      .option('--secret <secret>', 'a verification secret (repeat to hold several, for rotation)', (v, all: string[]) => [...all, v], [])
+      .option(
+        '--secret <secret>',
+        'a verification secret (repeat to hold several, for rotation)',
+        (v, all: string[]) => [...all, v],
+        [],
+      )
       .option('--verify <scheme>', 'how the sender is verified, e.g. bearer, github, stripe')
       .option('--id-from <selector>', 'delivery id for idempotency: header:<name>, query:<name> or body:<path>');
 
@@ -100,9 +105,14 @@ export function registerWebhookCommands(program: Command, context: () => CliCont
     .action(async (name: string, flags: WebhookFlags) => {
       const { client, out } = context();
       const body = webhookBody({ ...flags, name });
-      if (!body.mapping && !body.preset) throw new CliError('say how requests map to events: --template, --static, --cloudevents or --preset');
+      if (!body.mapping && !body.preset)
+        throw new CliError('say how requests map to events: --template, --static, --cloudevents or --preset');
       const created = await client.request<WebhookSummary>('POST', '/api/webhooks', body);
-      print(out, created, () => `Created webhook ${created.id} (${describeMapping(created)}).\nGive this URL to the sender:\n\n  ${created.url}\n`);
+      print(
+        out,
+        created,
+        () => `Created webhook ${created.id} (${describeMapping(created)}).\nGive this URL to the sender:\n\n  ${created.url}\n`,
+      );
     });
 
   webhooks
@@ -117,7 +127,14 @@ export function registerWebhookCommands(program: Command, context: () => CliCont
           ? 'No webhooks yet: hookgate webhooks create <name> --template FILE'
           : table(
               ['ID', 'NAME', 'ENABLED', 'MAPPING', 'UPDATED', 'URL'],
-              all.map((w) => [w.id.slice(0, 8), w.name, w.enabled ? 'yes' : 'no', describeMapping(w), ago(String(w.updated)), w.url]),
+              all.map((w) => [
+                w.id.slice(0, 8),
+                w.name,
+                w.enabled ? 'yes' : 'no',
+                describeMapping(w),
+                ago(String(w.updated)),
+                w.url,
+              ]),
               80,
             ),
       );

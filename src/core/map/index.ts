@@ -1,5 +1,6 @@
 /** The mapping kinds, by name: each is a sibling file implementing `Mapper`. */
 import type { Mapping } from '../../schemas/mapping';
+import { cloudEventsMapper } from './cloudevents';
 import { staticMapper } from './static';
 import { templateMapper } from './template';
 import type { MapInput, Mapper, MapperDeps, MapResult } from './types';
@@ -7,6 +8,7 @@ import type { MapInput, Mapper, MapperDeps, MapResult } from './types';
 const MAPPERS: { [K in Mapping['kind']]: Mapper<Extract<Mapping, { kind: K }>> } = {
   static: staticMapper,
   template: templateMapper,
+  cloudevents: cloudEventsMapper,
 };
 
 function mapperFor<M extends Mapping>(mapping: M): Mapper<M> {

@@ -1,11 +1,14 @@
 /**
- * `Authorization` header schemes: `bearer` (a shared token) and `basic` (username and password).
- * Every configured secret is tried (rotation); comparisons are constant-time.
+ * Shared-token schemes: `bearer` and `basic` (the `Authorization` header) and a token sent as it is
+ * in a provider header (`gitlab`: `X-Gitlab-Token`). Every configured secret is tried (rotation);
+ * comparisons are constant-time.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
  * @see https://www.rfc-editor.org/rfc/rfc7617
+ * @see https://docs.gitlab.com/user/project/integrations/webhooks/#create-a-webhook
  */
 import { VerifyError } from '../errors';
 import { secretEquals } from '../secrets';
+import { requireHeader } from './headers';
 
 /** True when `given` equals any of `secrets`; every secret is compared, whatever the outcome. */
 export async function matchesAnySecret(given: string, secrets: readonly string[]): Promise<boolean> {
@@ -37,4 +40,11 @@ export async function verifyBasic(headers: Headers, username: string, secrets: r
   const [user, password] = colon < 0 ? ['', ''] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
   const [userOk, passwordOk] = await Promise.all([secretEquals(user, username), matchesAnySecret(password, secrets)]);
   if (!userOk || !passwordOk) throw new VerifyError('signature-mismatch', 'the basic credentials do not match');
+}
+
+/** A token the sender puts in `header` as it is (GitLab's `X-Gitlab-Token`). */
+export async function verifyHeaderToken(headers: Headers, header: string, secrets: readonly string[]): Promise<void> {
+  if (!(await matchesAnySecret(requireHeader(headers, header), secrets))) {
+    throw new VerifyError('signature-mismatch', `the ${header} token does not match`);
+  }
 }

@@ -1,18 +1,35 @@
 /**
  * Verify stage: the only way a `ReceivedRequest` becomes a `VerifiedRequest`, so nothing
- * downstream can see a body whose sender was not authenticated (DESIGN §5).
+ * downstream can see a body whose sender was not authenticated (DESIGN §5). Every scheme works on
+ * the raw bytes, before parsing, and either returns or throws one `VerifyError` (401).
  */
 import type { Verify } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
-import { verifyBasic, verifyBearer } from './authorization';
+import { verifyBasic, verifyBearer, verifyHeaderToken } from './authorization';
+import { verifyDiscord } from './discord';
+import { verifyHmac } from './hmac';
+import { HMAC_RECIPES } from './recipes';
+import { verifyStandardWebhooks } from './standard-webhooks';
+import { verifyStripe } from './stripe';
+import { verifyTwilio } from './twilio';
 
 declare const verifiedBrand: unique symbol;
 
 /** A request whose sender the webhook's `verify` settings accepted. */
 export type VerifiedRequest = ReceivedRequest & { readonly [verifiedBrand]: true };
 
+export interface VerifyOptions {
+  /** `HOOKGATE_PUBLIC_URL`: the base of the URL senders call, for schemes that sign the URL (Twilio). */
+  publicUrl?: string;
+}
+
 /** Authenticates the sender on the raw request; throws `VerifyError` (401) when it cannot. */
-export async function verify(settings: Verify, request: ReceivedRequest): Promise<VerifiedRequest> {
+export async function verify(settings: Verify, request: ReceivedRequest, options: VerifyOptions = {}): Promise<VerifiedRequest> {
+  await check(settings, request, options);
+  return request as VerifiedRequest;
+}
+
+async function check(settings: Verify, request: ReceivedRequest, options: VerifyOptions): Promise<void> {
   switch (settings.scheme) {
     case 'none':
       // The slug is the secret, as in Prefect.
@@ -23,8 +40,33 @@ export async function verify(settings: Verify, request: ReceivedRequest): Promis
     case 'basic':
       await verifyBasic(request.headers, settings.username, settings.secrets);
       break;
+    case 'gitlab':
+      await verifyHeaderToken(request.headers, 'x-gitlab-token', settings.secrets);
+      break;
+    case 'hmac':
+      await verifyHmac(settings, request);
+      break;
+    case 'github':
+    case 'shopify':
+    case 'linear':
+    case 'sentry':
+    case 'pagerduty':
+    case 'slack':
+      await verifyHmac({ ...HMAC_RECIPES[settings.scheme], ...settings }, request);
+      break;
+    case 'stripe':
+      await verifyStripe(settings, request);
+      break;
+    case 'standard-webhooks':
+      await verifyStandardWebhooks(settings, request);
+      break;
+    case 'twilio':
+      await verifyTwilio(settings, request, options.publicUrl);
+      break;
+    case 'discord':
+      await verifyDiscord(settings, request);
+      break;
     default:
       settings satisfies never;
   }
-  return request as VerifiedRequest;
 }

@@ -1,0 +1,115 @@
+/**
+ * Event names and resource ids per payload, written by hand after reading each payload (the
+ * golden files hold the full events). A handshake (Slack url_verification, Discord PING) stores none.
+ */
+export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
+  // alertmanager
+  'alertmanager/firing.two-alerts': [
+    ['alertmanager.alert.firing', 'alertmanager.alert.a1bc48475b20e73d'],
+    ['alertmanager.alert.firing', 'alertmanager.alert.c2ea85182f28cbd9'],
+  ],
+  'alertmanager/resolved.single-alert': [['alertmanager.alert.resolved', 'alertmanager.alert.a1bc48475b20e73d']],
+  // clerk
+  'clerk/session.created': [['clerk.session.created', 'clerk.session.sess_2gyVIqxAmFOAK8SRrmuVk9JJWcV']],
+  'clerk/user.created': [['clerk.user.created', 'clerk.user.user_29w83sxmDNGwOuEthce5gg56FcC']],
+  // discord
+  'discord/application_authorized': [['discord.application_authorized', 'discord.application.1234560123453231555']],
+  'discord/entitlement_create': [['discord.entitlement_create', 'discord.application.1234560123453231555']],
+  'discord/interaction.application_command': [['discord.interaction.2', 'discord.application.1234560123453231555']],
+  'discord/ping': [],
+  // github
+  'github/check_run.completed': [['github.check_run.completed', 'github.repository.Codertocat/Hello-World']],
+  'github/check_run.created': [['github.check_run.created', 'github.repository.Codertocat/Hello-World']],
+  'github/create.default': [['github.create', 'github.repository.Codertocat/Hello-World']],
+  'github/delete.default': [['github.delete', 'github.repository.Codertocat/Hello-World']],
+  'github/deployment_status.created': [['github.deployment_status.created', 'github.repository.Codertocat/Hello-World']],
+  'github/fork.default': [['github.fork', 'github.repository.Codertocat/Hello-World']],
+  'github/installation.created': [['github.installation.created', 'github.installation.957387']],
+  'github/installation.deleted': [['github.installation.deleted', 'github.installation.2']],
+  'github/issue_comment.created': [['github.issue_comment.created', 'github.repository.Codertocat/Hello-World']],
+  'github/issues.labeled': [['github.issues.labeled', 'github.repository.Codertocat/Hello-World']],
+  'github/issues.opened': [['github.issues.opened', 'github.repository.Codertocat/Hello-World']],
+  'github/ping.default.form-urlencoded': [['github.ping', 'github.repository.Octocoders/Hello-World']],
+  'github/ping.default': [['github.ping', 'github.repository.Octocoders/Hello-World']],
+  'github/ping.with-app_id': [['github.ping', 'github.repository.Octocoders/Hello-World']],
+  'github/pull_request.closed': [['github.pull_request.closed', 'github.repository.Codertocat/Hello-World']],
+  'github/pull_request.opened': [['github.pull_request.opened', 'github.repository.Codertocat/Hello-World']],
+  'github/pull_request.opened.with-null-body': [['github.pull_request.opened', 'github.repository.Codertocat/Hello-World']],
+  'github/pull_request.synchronize': [['github.pull_request.synchronize', 'github.repository.Codertocat/Hello-World']],
+  'github/push.default': [['github.push', 'github.repository.Codertocat/Hello-World']],
+  'github/push.with-new-branch': [['github.push', 'github.repository.Codertocat/Hello-World']],
+  'github/release.published': [['github.release.published', 'github.repository.Codertocat/Hello-World']],
+  'github/star.created': [['github.star.created', 'github.repository.Codertocat/Hello-World']],
+  'github/workflow_job.completed.success.with-organization': [
+    ['github.workflow_job.completed', 'github.repository.Codertocat/Hello-World'],
+  ],
+  'github/workflow_job.in_progress': [['github.workflow_job.in_progress', 'github.repository.Codertocat/Hello-World']],
+  'github/workflow_job.queued': [['github.workflow_job.queued', 'github.repository.Codertocat/Hello-World']],
+  'github/workflow_run.completed': [['github.workflow_run.completed', 'github.repository.octo-org/octo-repo']],
+  // gitlab
+  'gitlab/deployment': [['gitlab.deployment.success', 'gitlab.project.30']],
+  'gitlab/issue': [['gitlab.issue.open', 'gitlab.project.1']],
+  'gitlab/job': [['gitlab.job.success', 'gitlab.project.31537070']],
+  'gitlab/merge_request': [['gitlab.merge_request.open', 'gitlab.project.1']],
+  'gitlab/note_merge_request': [['gitlab.note.create', 'gitlab.project.5']],
+  'gitlab/pipeline': [['gitlab.pipeline.success', 'gitlab.project.1']],
+  'gitlab/push': [['gitlab.push', 'gitlab.project.15']],
+  'gitlab/release': [['gitlab.release.create', 'gitlab.project.327622']],
+  'gitlab/tag_push': [['gitlab.tag_push', 'gitlab.project.1']],
+  // grafana
+  'grafana/legacy-alerting.alerting': [['grafana.alert.alerting', 'grafana.rule.0']],
+  'grafana/unified-alerting.firing.v9': [['grafana.alert.firing', 'grafana.alert.d8a21484c9c25a60']],
+  // jira
+  'jira/comment_created': [['jira.comment.created', 'jira.issue.ZUL-1']],
+  'jira/jira.issue_created': [['jira.issue.created', 'jira.issue.BUG-15']],
+  // linear
+  'linear/Comment.create': [['linear.comment.create', 'linear.comment.c7cafc52-994d-4984-a217-bff9f9aa9473']],
+  'linear/Issue.create': [['linear.issue.create', 'linear.issue.a4344dc7-7d8d-4b28-a93c-553ac9aba41a']],
+  'linear/Issue.update': [['linear.issue.update', 'linear.issue.3443a709-f2b5-46f2-a136-a0445fd432be']],
+  // openai
+  'openai/fine_tuning.job.succeeded': [['openai.fine_tuning.job.succeeded', 'openai.fine_tuning.job.ftjob_abc123']],
+  'openai/response.completed': [['openai.response.completed', 'openai.response.resp_abc123']],
+  // pagerduty
+  'pagerduty/incident.acknowledged': [['pagerduty.incident.acknowledged', 'pagerduty.incident.PQ1K5C8']],
+  'pagerduty/incident.priority_updated.signed': [['pagerduty.incident.priority_updated', 'pagerduty.incident.PGR0VU2']],
+  'pagerduty/incident.resolved': [['pagerduty.incident.resolved', 'pagerduty.incident.PCPZE64']],
+  'pagerduty/incident.triggered': [['pagerduty.incident.triggered', 'pagerduty.incident.PFQZPSY']],
+  // resend
+  'resend/contact.created': [['resend.contact.created', 'resend.contact.479e3145-dd38-476b-932c-529ceb705947']],
+  'resend/email.delivered': [['resend.email.delivered', 'resend.email.56761188-7520-42d8-8898-ff6fc54ce618']],
+  // sentry
+  'sentry/issue.created': [['sentry.issue.created', 'sentry.issue.1635261062']],
+  'sentry/issue.resolved': [['sentry.issue.resolved', 'sentry.issue.1638821441']],
+  // shopify
+  'shopify/orders-create': [['shopify.orders.create', 'shopify.order.450789469']],
+  // slack
+  'slack/app_rate_limited': [['slack.app_rate_limited', 'slack.app.A123ABC456']],
+  'slack/event_callback.message': [['slack.message', 'slack.channel.T06NRA6HM3P.C06NRA6JLER']],
+  'slack/outgoing-webhook.form': [['slack.outgoing_webhook.message', 'slack.channel.T3W8CTX0F.C3W8CTZFZ']],
+  'slack/slash-command.signed.form': [['slack.slash_command', 'slack.channel.T1DC2JH3J.G8PSS9T3V']],
+  'slack/url_verification': [],
+  // standard-webhooks
+  'standard-webhooks/sw-sign-01': [['standard-webhooks.message', 'standard-webhooks.message.msg_p5jXN8AQM9LWM0D4loKWxJek']],
+  'standard-webhooks/sw-sign-02': [['standard-webhooks.message', 'standard-webhooks.message.msg_27UH4WbU6Z5A5EzD8u03UvzRbpk']],
+  'standard-webhooks/sw-tosign-01': [['contact.created', 'standard-webhooks.message.msg_2KWPBgLlAfxdpx2AI54pPJ85f4W']],
+  // stripe
+  'stripe/charge.refunded': [['stripe.charge.refunded', 'stripe.charge.ch_3Kl36gJDPojXS6LN0DCM4A8l']],
+  'stripe/checkout.session.completed': [
+    [
+      'stripe.checkout.session.completed',
+      'stripe.checkout.session.cs_live_9RBjcHiy2i5p99Tf1MYM90c3SHK1grU0E6Ae6pKWR2KPA4ZiuKiB2X1Y3X',
+    ],
+  ],
+  'stripe/customer.created.signed': [['stripe.customer.created', 'stripe.customer.cus_123']],
+  'stripe/customer.subscription.created': [['stripe.customer.subscription.created', 'stripe.subscription.sub_JdIzvfy6o5GZRd']],
+  'stripe/customer.subscription.updated': [['stripe.customer.subscription.updated', 'stripe.subscription.sub_JLEPMp81LApOJl']],
+  'stripe/customer.updated': [['stripe.customer.updated', 'stripe.customer.cus_DjL8lObxrWj04W']],
+  'stripe/foo.created.unknown-object': [['stripe.foo.created', 'stripe.event.evt_123']],
+  'stripe/invoice.paid': [['stripe.invoice.paid', 'stripe.invoice.in_1KJqKBJDPojXS6LNJbvLUgEy']],
+  'stripe/payment_intent.succeeded': [['stripe.payment_intent.succeeded', 'stripe.payment_intent.pi_1IqxJOJDPojXS6LN9uOebAea']],
+  'stripe/ping.legacy-pre-2017-05-25': [['stripe.ping', 'stripe.event.evt_123']],
+  'stripe/plan.created': [['stripe.plan.created', 'stripe.plan.price_1PgafmB7WZ01zgkW6dKueIc5']],
+  // twilio
+  'twilio/sms-incoming.form': [['twilio.message.received', 'twilio.message.SM1521fa559fb923c1ed64f56cd1bed8ef']],
+  'twilio/voice-call-in-progress.form': [['twilio.call.in-progress', 'twilio.call.CA6d27370cbbfb605521fe8800bb73f2d2']],
+};
