@@ -51,6 +51,9 @@ export function createClient({ url, token }: ClientOptions): Client {
       }
       const text = await response.text();
       if (response.status === 401) throw new CliError(`the gateway at ${base} refused the admin token (401)`);
+      const missing = /^\/api\/(webhook|event)s\/([^/?]+)/.exec(path);
+      if (response.status === 404 && missing)
+        throw new CliError(`${missing[1]} ${decodeURIComponent(missing[2] ?? '')} not found`);
       if (!response.ok) {
         let problem: Problem = {};
         try {

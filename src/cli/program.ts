@@ -4,8 +4,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import { readKeptAdminToken } from '../adapter/node/admin-token';
+import { HookgateError } from '../core/errors';
 import { createClient } from './client';
 import { registerEventCommands } from './commands/events';
+import { registerRenderCommand } from './commands/render';
+import { registerSendCommand } from './commands/send';
 import { registerServeCommand } from './commands/serve';
 import { registerWebhookCommands } from './commands/webhooks';
 import { type CliContext, confirmOnTerminal } from './context';
@@ -32,6 +35,10 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     .option('--token <token>', 'the admin token (HOOKGATE_ADMIN_TOKEN, else the one the local gateway keeps in data/admin-token)')
     .option('--json', 'print JSON, for scripts')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  hookgate webhooks create github --preset github --secret "$SECRET"\n  hookgate render --preset stripe --body event.json\n  hookgate events tail',
+    )
     .exitOverride();
 
   const context = (): CliContext => {
@@ -47,6 +54,8 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   registerServeCommand(program);
   registerWebhookCommands(program, context);
   registerEventCommands(program, context);
+  registerRenderCommand(program, context);
+  registerSendCommand(program, context);
   return program;
 }
 
@@ -62,6 +71,10 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv = process.en
     if (error instanceof CliError) {
       process.stderr.write(`hookgate: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof HookgateError) {
+      process.stderr.write(`hookgate: ${error.code}: ${error.detail}\n`);
+      return 1;
     }
     process.stderr.write(`hookgate: ${(error as Error).message ?? String(error)}\n`);
     return 1;

@@ -4,9 +4,9 @@
  * failures are also logged with the webhook id, scheme and code only.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signGithub } from '../../src/cli/signers';
 import { createCounters } from '../../src/core/metrics';
 import type { Logger } from '../../src/routes/deps';
-import { signGithub } from '../core/verify/signers';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 const SECRET = 'metrics-github-secret-9876';

@@ -4,9 +4,9 @@
  * response a webhook may declare — and the newcomer's path: GitHub in one API call, then `github.push`.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ed25519Pair, signDiscord, signGithub, signSlack, signTwilio } from '../../src/cli/signers';
 import { deliveryEventId, uuidv5 } from '../../src/core/ids';
 import { findPreset } from '../../src/core/presets/catalog';
-import { ed25519Pair, signDiscord, signGithub, signSlack, signTwilio } from '../core/verify/signers';
 import { createTestApp, startServer, TEST_TOKEN, type TestApp } from '../helpers/app';
 import { eventsOf, providerFixture } from '../helpers/hooks';
 

@@ -19,7 +19,7 @@ import {
   signStandard,
   signStripe,
   signTwilio,
-} from '../core/verify/signers';
+} from '../../src/cli/signers';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { storedEvents } from '../helpers/hooks';
 

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signStandard } from '../../src/cli/signers';
 import { standardSignedContent } from '../../src/core/verify/standard-webhooks';
-import { signStandard } from '../core/verify/signers';
 import { TEST_TOKEN } from '../helpers/app';
 import { eventsOf, type ServedApp, serveTestApp } from '../helpers/hooks';
 

@@ -5,8 +5,8 @@
  * stored event for every secret, and log lines for slugs and signatures too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signGithub, signPagerduty, signSlack, signStandard, signStripe, signTwilio } from '../../src/cli/signers';
 import type { Logger } from '../../src/routes/deps';
-import { signGithub, signPagerduty, signSlack, signStandard, signStripe, signTwilio } from '../core/verify/signers';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { storedEvents } from '../helpers/hooks';
 

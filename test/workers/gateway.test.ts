@@ -136,6 +136,57 @@ describe('hookgate on workerd with D1', () => {
     expect(await eventsOf(hook.id)).toHaveLength(1);
   });
 
+  it('maps a binary-mode CloudEvent, and stores its redelivery once', async () => {
+    const hook = await createWebhook({ mapping: { kind: 'cloudevents' } });
+    const send = () =>
+      call(`/hooks/${hook.slug}`, {
+        method: 'POST',
+        headers: {
+          ...json,
+          'ce-specversion': '1.0',
+          'ce-type': 'com.example.order.created',
+          'ce-source': '/orders',
+          'ce-id': 'order-42',
+          'ce-subject': 'orders.42',
+          'ce-time': '2026-03-01T10:00:00Z',
+        },
+        body: '{"total": 12}',
+      });
+    expect((await send()).status).toBe(204);
+    expect((await send()).status).toBe(204);
+    const events = await eventsOf(hook.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      event: 'com.example.order.created',
+      resource: { 'prefect.resource.id': 'orders.42' },
+      payload: { data: { total: 12 } },
+    });
+  });
+
+  it('verifies a GitHub signature with Web Crypto through the github preset', async () => {
+    const secret = 'workers-github-secret';
+    const hook = await createWebhook({ preset: 'github', verify: { secrets: [secret] } });
+    const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(githubPush)));
+    const signature = `sha256=${Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+    const headers = { ...json, 'x-github-event': 'push', 'x-github-delivery': 'workers-signed-1' };
+    const tampered = await call(`/hooks/${hook.slug}`, {
+      method: 'POST',
+      headers: { ...headers, 'x-hub-signature-256': signature },
+      body: `${githubPush} `,
+    });
+    expect(tampered.status).toBe(401);
+    const signed = await call(`/hooks/${hook.slug}`, {
+      method: 'POST',
+      headers: { ...headers, 'x-hub-signature-256': signature },
+      body: githubPush,
+    });
+    expect(signed.status).toBe(204);
+    expect((await eventsOf(hook.id)).map((e) => e.event)).toEqual(['github.push']);
+  });
+
   it('serves the events API: filter, paging and a single event', async () => {
     const events = Array.from({ length: 5 }, (_, i) => ({
       id: `0190c000-0000-7000-8000-00000000000${i}`,

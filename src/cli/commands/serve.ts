@@ -1,9 +1,5 @@
 /** `hookgate serve`: the gateway, as `npm start`, with flags for port, host and database. */
 import type { Command } from 'commander';
-import { closeOnSignals, startGateway } from '../../adapter/node/gateway';
-import { createConsoleLogger } from '../../adapter/node/logger';
-import { Config } from '../../schemas/config';
-import { describeIssues } from '../../schemas/issues';
 import { CliError } from '../errors';
 
 export function registerServeCommand(program: Command): void {
@@ -15,6 +11,9 @@ export function registerServeCommand(program: Command): void {
     .option('--db <file>', 'SQLite file (HOOKGATE_DB, default ./data/hookgate.db)')
     .addHelpText('after', '\nExample:\n  hookgate serve --port 9000 --db /var/lib/hookgate/hookgate.db')
     .action(async (flags: { port?: string; host?: string; db?: string }) => {
+      // Loaded on use: other commands start faster without the server, its store and schemas.
+      const { Config } = await import('../../schemas/config');
+      const { describeIssues } = await import('../../schemas/issues');
       const parsed = Config.safeParse({
         ...process.env,
         ...(flags.port && { PORT: flags.port }),
@@ -22,6 +21,8 @@ export function registerServeCommand(program: Command): void {
         ...(flags.db && { HOOKGATE_DB: flags.db }),
       });
       if (!parsed.success) throw new CliError(`bad settings: ${describeIssues(parsed.error.issues)}`, 2);
+      const { closeOnSignals, startGateway } = await import('../../adapter/node/gateway');
+      const { createConsoleLogger } = await import('../../adapter/node/logger');
       closeOnSignals(await startGateway(parsed.data, createConsoleLogger()));
     });
 }

@@ -1,5 +1,6 @@
 /** The small pieces verifiers share, and the save-time rules of the `verify` schema. */
 import { describe, expect, it } from 'vitest';
+import { sha256Hex, signTwilio } from '../../../src/cli/signers';
 import { PresetVerify } from '../../../src/core/presets/preset';
 import type { ReceivedRequest } from '../../../src/core/receive';
 import { verify } from '../../../src/core/verify';
@@ -9,7 +10,6 @@ import { anySignatureMatches } from '../../../src/core/verify/match';
 import { checkTimestamp } from '../../../src/core/verify/timestamp';
 import { portVariants, sortedParams, twilioUrl } from '../../../src/core/verify/twilio';
 import { Verify } from '../../../src/schemas/verify';
-import { sha256Hex, signTwilio } from './signers';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

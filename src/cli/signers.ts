@@ -1,7 +1,7 @@
 /**
- * Test-side signers: every scheme's signature computed from a secret with node:crypto, an
- * implementation independent of the Web Crypto code under test. Headers are returned as a sender
- * would send them.
+ * Signing as providers do, for `hookgate send` and for the tests: every scheme's signature
+ * computed from a secret with node:crypto — an implementation independent of the Web Crypto
+ * verifiers in src/core/verify. Headers are returned as a sender would send them.
  */
 import { createHash, createHmac, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 
