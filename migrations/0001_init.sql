@@ -10,7 +10,7 @@ CREATE TABLE events (
   received INTEGER NOT NULL,
   event TEXT NOT NULL,
   resource_id TEXT NOT NULL,
-  -- What `text` filters search, lower-cased: the event name, label values, payload keys and values.
+  -- What `text` filters search besides the payload (searched as JSON text), lower-cased: the event name and label values.
   search TEXT NOT NULL,
   -- The whole event as JSON, `received` included.
   body TEXT NOT NULL

@@ -26,9 +26,24 @@ function parse(uuid: string): Uint8Array {
   return bytes;
 }
 
+/** Random bytes drawn from a pool refilled 4 KiB at a time: one `getRandomValues` call per 256 ids. */
+const POOL_BYTES = 4096;
+let pool = new Uint8Array(0);
+let poolOffset = 0;
+
+function randomBytes(count: number): Uint8Array {
+  if (poolOffset + count > pool.length) {
+    pool = crypto.getRandomValues(new Uint8Array(POOL_BYTES));
+    poolOffset = 0;
+  }
+  const bytes = pool.slice(poolOffset, poolOffset + count);
+  poolOffset += count;
+  return bytes;
+}
+
 /** A new UUIDv7: 48 bits of Unix milliseconds, then random bits. */
 export function uuidv7(nowMs: number = Date.now()): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const bytes = randomBytes(16);
   let ms = Math.floor(nowMs);
   for (let i = 5; i >= 0; i--) {
     bytes[i] = ms & 0xff;

@@ -14,6 +14,7 @@ import { type MapperDeps, mapRequest } from './map';
 import { receive } from './receive';
 import { finalizeEvents } from './validate';
 import { type VerifiedRequest, verify } from './verify';
+import type { HmacFn } from './verify/crypto';
 
 export interface PipelineDeps extends MapperDeps {
   store: EventStore;
@@ -21,6 +22,8 @@ export interface PipelineDeps extends MapperDeps {
   now: () => number;
   /** `HOOKGATE_PUBLIC_URL`, for schemes that sign the URL the sender called (Twilio). */
   publicUrl?: string;
+  /** A faster HMAC than Web Crypto's, where the runtime has one (Node). */
+  hmac?: HmacFn;
 }
 
 export type Translation =
@@ -56,7 +59,7 @@ export function translate(
 }
 
 export async function receiveAndVerify(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<VerifiedRequest> {
-  return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()), { publicUrl: deps.publicUrl });
+  return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()), { publicUrl: deps.publicUrl, hmac: deps.hmac });
 }
 
 export type HookOutcome =

@@ -19,10 +19,20 @@ function tooLarge(maxBytes: number): ReceiveError {
   });
 }
 
+const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
+
 /** Reads the whole body, stopping as soon as it passes `maxBytes` (413 `payload-too-large`). */
 export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
+  if (BODYLESS_METHODS.has(request.method.toUpperCase())) return new Uint8Array(0);
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (Number.isInteger(declared)) {
+    // A declared length within the limit (the HTTP layer holds the sender to it): read in one go,
+    // which adapters serve without building a stream.
+    const body = new Uint8Array(await request.arrayBuffer());
+    if (body.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return body;
+  }
   if (!request.body) return new Uint8Array(0);
   const chunks: Uint8Array[] = [];
   let size = 0;

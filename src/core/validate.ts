@@ -8,6 +8,7 @@ import { describeType, isJsonObject, type JsonObject } from '../schemas/json';
 import type { Webhook } from '../schemas/webhook';
 import type { RequestContext } from './context';
 import { InvalidEventError, MappingError } from './errors';
+import { eventBytes } from './event-json';
 import { deliveryEventId, uuidv7 } from './ids';
 
 export const MAX_EVENTS_PER_REQUEST = 100;
@@ -31,14 +32,6 @@ export interface FinalizeInput {
   fanOut: boolean;
 }
 
-const encoder = new TextEncoder();
-
-/** Size of a value as UTF-8 JSON; encodes only when the text could be over the limit. */
-export function jsonBytes(value: unknown): number {
-  const text = JSON.stringify(value);
-  return text.length * 3 <= MAX_EVENT_BYTES ? text.length : encoder.encode(text).length;
-}
-
 function finalizeOne(candidate: unknown, index: number, input: FinalizeInput): Event {
   const where = input.fanOut ? `[${index}]` : '';
   if (!isJsonObject(candidate)) {
@@ -55,7 +48,7 @@ function finalizeOne(candidate: unknown, index: number, input: FinalizeInput): E
   };
   const result = Event.safeParse(withDefaults);
   if (!result.success) throw new InvalidEventError(describeIssues(result.error.issues, input.fanOut ? [index] : []));
-  const size = jsonBytes(result.data);
+  const size = eventBytes(result.data);
   if (size > MAX_EVENT_BYTES) {
     throw new InvalidEventError(`${where || 'the event'} is ${size} bytes as JSON; at most ${MAX_EVENT_BYTES} are allowed`);
   }

@@ -9,6 +9,7 @@ import { createRateLimiter, type RateLimiter } from '../core/rate-limit';
 import type { RenderLimits } from '../core/template/budget';
 import { createTemplateCache } from '../core/template/cache';
 import type { RenderFn } from '../core/template/render-fn';
+import type { HmacFn } from '../core/verify/crypto';
 import type { Store } from '../store/types';
 
 export interface Logger {
@@ -23,6 +24,8 @@ export interface AppDeps {
   adminToken: string;
   /** Base of webhook URLs (`HOOKGATE_PUBLIC_URL`); the request's origin when absent. */
   publicUrl?: string;
+  /** A faster HMAC for verification than Web Crypto's, where the runtime has one (Node's node:crypto). */
+  hmac?: HmacFn;
   /** Largest webhook body accepted, in bytes (413 beyond). */
   maxBodyBytes: number;
   renderLimits: RenderLimits;
@@ -52,6 +55,7 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
     renderLimits: deps.renderLimits,
     compile: createTemplateCache(deps.compileTemplate),
     publicUrl: deps.publicUrl,
+    hmac: deps.hmac,
   };
   return { ...deps, pipeline, rateLimiter: createRateLimiter(deps.now), metrics: createHookMetrics() };
 }

@@ -6,8 +6,8 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { InputError, NotFoundError } from '../core/errors';
+import { eventBytes } from '../core/event-json';
 import { microsFromMillis } from '../core/time';
-import { jsonBytes } from '../core/validate';
 import { Event, MAX_EVENT_BYTES } from '../schemas/event';
 import { Countable, CountRequest, EventFilter, FilterRequest, resolveFilter } from '../schemas/filter';
 import { formatPath } from '../schemas/issues';
@@ -21,7 +21,7 @@ const EventBatch = z.array(Event);
 function parseBatch(body: unknown): Event[] {
   const events = parseWith(EventBatch, body);
   const issues = events.flatMap((event, index) => {
-    const size = jsonBytes(event);
+    const size = eventBytes(event);
     if (size <= MAX_EVENT_BYTES) return [];
     return [{ path: formatPath([index]), message: `is ${size} bytes as JSON; at most ${MAX_EVENT_BYTES} are allowed` }];
   });

@@ -50,7 +50,6 @@ async function deliver(webhook: Webhook, request: Request, deps: RouteDeps): Pro
     const outcome = await handleHook(webhook, request, deps.pipeline);
     if (outcome.kind === 'answered') return outcome.response;
     deps.metrics.eventsStored(webhook.id, outcome.events.length);
-    deps.log.info('webhook delivered', { webhook: webhook.id, events: outcome.events.length });
     return successResponse(webhook, outcome.context, outcome.events, deps);
   } catch (error) {
     if (error instanceof VerifyError) {

@@ -19,5 +19,7 @@ export const Config = z.object({
   HOOKGATE_MAX_BODY_BYTES: PositiveInt.default(1024 * 1024),
   /** `NORMAL` survives a process crash; `FULL` also survives power loss (slower commits). */
   HOOKGATE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** `thread`: SQLite writes on a writer thread, beside the event loop; `inline`: on the same thread. */
+  HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('thread'),
 });
 export type Config = z.infer<typeof Config>;

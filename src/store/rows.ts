@@ -3,6 +3,7 @@
  * read back are parsed again (rows are a boundary too).
  */
 
+import { eventJson } from '../core/event-json';
 import { formatTimestamp, timestampMicros } from '../core/time';
 import { type Event, RESOURCE_ID, RESOURCE_ROLE, StoredEvent } from '../schemas/event';
 import { Webhook } from '../schemas/webhook';
@@ -23,34 +24,21 @@ export interface ResourceRow {
   labels: string;
 }
 
-function collectValues(value: unknown, out: string[], withKeys: boolean): void {
-  if (typeof value === 'string') out.push(value);
-  else if (typeof value === 'number' || typeof value === 'boolean') out.push(String(value));
-  else if (Array.isArray(value)) for (const item of value) collectValues(item, out, withKeys);
-  else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (withKeys) out.push(key);
-      collectValues(item, out, withKeys);
-    }
-  }
-}
-
 /**
- * The lower-cased text a `text` filter searches: the event name, label values (not label keys, so
- * "prefect.resource.id" finds nothing) and the payload's keys and values (Prefect searches the
- * payload as text, keys included). One item per line, so a term never spans two items.
+ * The lower-cased text a `text` filter searches besides the payload: the event name and label
+ * values (not label keys, so "prefect.resource.id" finds nothing). One item per line, so a term
+ * never spans two items. The payload is searched as JSON text at query time (src/store/sql/filter.ts).
  */
 export function searchText(event: Event): string {
   const values: string[] = [event.event];
-  collectValues(event.resource, values, false);
-  for (const related of event.related) collectValues(related, values, false);
-  collectValues(event.payload, values, true);
+  for (const value of Object.values(event.resource)) values.push(value);
+  for (const related of event.related) for (const value of Object.values(related)) values.push(value);
   return values.join('\n').toLowerCase();
 }
 
 export function toEventRow(event: Event, receivedMicros: number): EventRow {
-  const received = formatTimestamp(receivedMicros);
-  const stored: StoredEvent = { ...event, received };
+  // The event's JSON (made once, see core/event-json) with `received` as its last key.
+  const json = eventJson(event);
   return {
     id: event.id,
     occurred: timestampMicros(event.occurred),
@@ -58,7 +46,7 @@ export function toEventRow(event: Event, receivedMicros: number): EventRow {
     event: event.event,
     resource_id: event.resource[RESOURCE_ID] ?? '',
     search: searchText(event),
-    body: JSON.stringify(stored),
+    body: `${json.slice(0, -1)},"received":"${formatTimestamp(receivedMicros)}"}`,
   };
 }
 

@@ -1,16 +1,19 @@
 /**
- * The Node driver: better-sqlite3 on one file, WAL journal. Writes run in one transaction per
- * call and resolve after the commit; any error that means "cannot write now" (read-only file,
- * disk full, locked) becomes `StoreUnavailableError`, so the sender is told to retry.
+ * The Node driver: better-sqlite3 on one file, WAL journal. Event writes are group-committed
+ * (calls that arrive together share one transaction) on a writer thread or inline, and resolve
+ * after the commit; any error that means "cannot write now" (read-only file, disk full, locked)
+ * becomes `StoreUnavailableError`, so the sender is told to retry. Reads and webhook changes use
+ * this thread's connection (WAL lets them run beside the writer).
  */
 import Database from 'better-sqlite3';
-import { StoreUnavailableError } from '../core/errors';
-import type { Event } from '../schemas/event';
 import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from './migrate';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from './rows';
 import { countEvents, queryEvents } from './sql/events';
 import * as SQL from './sql/statements';
-import type { SqlReader, Store, WriteResult } from './types';
+import { createInlineWriter, createThreadWriter } from './sqlite-writer';
+import { configureWriter, writing } from './sqlite-writes';
+import type { SqlReader, Store } from './types';
+import { createWebhookCache } from './webhook-cache';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:'. */
@@ -18,44 +21,29 @@ export interface SqliteStoreOptions {
   migrations: readonly Migration[];
   /** `PRAGMA synchronous`: NORMAL survives a process crash; FULL also survives power loss. */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Where events are written: `thread` (a writer thread with its own connection, so SQLite's work
+   * runs beside the event loop) or `inline` (default; the same thread).
+   */
+  writer?: 'thread' | 'inline';
   /** Open an existing, migrated database without write access (writes then fail as unavailable). */
   readonly?: boolean;
   /** Clock for `received`, in microseconds since the epoch. */
   nowMicros?: () => number;
 }
 
-const UNAVAILABLE_CODES = /^SQLITE_(READONLY|BUSY|LOCKED|FULL|IOERR|CANTOPEN|PERM|NOMEM)/;
-
-function unavailable(error: unknown): never {
-  const code = (error as { code?: string }).code ?? '';
-  if (UNAVAILABLE_CODES.test(code)) throw new StoreUnavailableError(`the event store cannot write right now (${code})`);
-  throw error;
-}
-
 export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const synchronous = options.synchronous ?? 'NORMAL';
   const db = new Database(options.filename, { readonly: options.readonly ?? false });
   db.pragma('busy_timeout = 5000');
   if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    db.pragma('foreign_keys = ON');
-    db.pragma('temp_store = MEMORY');
+    configureWriter(db, synchronous);
     applyMigrations(db, options.migrations);
   }
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
-
-  const insertEvent = db.prepare(SQL.INSERT_EVENT);
-  const insertResources = db.prepare(SQL.INSERT_RESOURCES);
-  const writeAll = db.transaction((events: readonly Event[], received: number): WriteResult => {
-    let written = 0;
-    for (const event of events) {
-      const write = SQL.eventWrite(event, received);
-      if (insertEvent.run(...write.event).changes === 0) continue;
-      written += 1;
-      insertResources.run(...write.resources);
-    }
-    return { written, duplicates: events.length - written };
-  });
+  // A writer thread needs a file both connections can open; ':memory:' and read-only stay inline.
+  const threaded = options.writer === 'thread' && options.filename !== ':memory:' && !options.readonly;
+  const events = threaded ? createThreadWriter({ filename: options.filename, synchronous }) : createInlineWriter(db);
 
   const reader: SqlReader = {
     async all<Row>(sql: string, params: readonly unknown[]) {
@@ -70,18 +58,15 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const updateWebhook = db.prepare(SQL.UPDATE_WEBHOOK);
   const deleteWebhook = db.prepare(SQL.DELETE_WEBHOOK);
 
-  function write<T>(run: () => T): T {
-    try {
-      return run();
-    } catch (error) {
-      return unavailable(error);
-    }
-  }
+  const webhooks = createWebhookCache();
+
+  const write = writing;
 
   return {
-    async writeEvents(events) {
-      if (events.length === 0) return { written: 0, duplicates: 0 };
-      return write(() => writeAll(events, nowMicros()));
+    async writeEvents(list) {
+      if (list.length === 0) return { written: 0, duplicates: 0 };
+      const received = nowMicros();
+      return events.write(list.map((event) => SQL.eventWrite(event, received)));
     },
     async readEvent(id) {
       const row = selectEvent.get(id.toLowerCase()) as { body: string } | undefined;
@@ -91,25 +76,31 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     countEvents: (request) => countEvents(reader, request),
     async createWebhook(webhook) {
       write(() => insertWebhook.run(...SQL.insertWebhookParams(toWebhookRow(webhook))));
+      webhooks.forget(webhook.id);
     },
     async getWebhook(id) {
       const row = selectWebhook.get(id) as WebhookRow | undefined;
       return row ? fromWebhookRow(row) : undefined;
     },
     async getWebhookBySlug(slug) {
-      const row = selectWebhookBySlug.get(slug) as WebhookRow | undefined;
-      return row ? fromWebhookRow(row) : undefined;
+      return webhooks.get(slug, () => {
+        const row = selectWebhookBySlug.get(slug) as WebhookRow | undefined;
+        return row ? fromWebhookRow(row) : undefined;
+      });
     },
     async listWebhooks() {
       return (selectWebhooks.all() as WebhookRow[]).map(fromWebhookRow);
     },
     async updateWebhook(webhook) {
+      webhooks.forget(webhook.id);
       return write(() => updateWebhook.run(...SQL.updateWebhookParams(toWebhookRow(webhook))).changes > 0);
     },
     async deleteWebhook(id) {
+      webhooks.forget(id);
       return write(() => deleteWebhook.run(id).changes > 0);
     },
     async close() {
+      await events.close();
       db.close();
     },
   };

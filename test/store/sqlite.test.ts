@@ -13,17 +13,19 @@ function tempFile(): { file: string; remove: () => void } {
   return { file: join(dir, 'hookgate.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-describeStoreContract('better-sqlite3', async () => {
-  const { file, remove } = tempFile();
-  const store = createSqliteStore({ filename: file, migrations: readMigrations() });
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      remove();
-    },
-  };
-});
+for (const writer of ['inline', 'thread'] as const) {
+  describeStoreContract(`better-sqlite3, ${writer} writer`, async () => {
+    const { file, remove } = tempFile();
+    const store = createSqliteStore({ filename: file, migrations: readMigrations(), writer });
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        remove();
+      },
+    };
+  });
+}
 
 describe('better-sqlite3 driver', () => {
   it('uses WAL and records applied migrations once, across restarts', async () => {

@@ -15,6 +15,7 @@ import type { Config } from '../../schemas/config';
 import { readMigrations } from '../../store/migrations-fs';
 import { createSqliteStore } from '../../store/sqlite';
 import { resolveAdminToken } from './admin-token';
+import { nodeHmac } from './crypto';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -29,7 +30,12 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   const dataDir = dbFile === ':memory:' ? resolve('data') : dirname(dbFile);
   mkdirSync(dataDir, { recursive: true });
   const admin = resolveAdminToken(config.HOOKGATE_ADMIN_TOKEN, dataDir);
-  const store = createSqliteStore({ filename: dbFile, migrations: readMigrations(), synchronous: config.HOOKGATE_SYNCHRONOUS });
+  const store = createSqliteStore({
+    filename: dbFile,
+    migrations: readMigrations(),
+    synchronous: config.HOOKGATE_SYNCHRONOUS,
+    writer: config.HOOKGATE_SQLITE_WRITER,
+  });
   const app = createApp({
     store,
     adminToken: admin.token,
@@ -37,6 +43,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     maxBodyBytes: config.HOOKGATE_MAX_BODY_BYTES,
     renderLimits: DEFAULT_RENDER_LIMITS,
     compileTemplate,
+    hmac: nodeHmac,
     now: Date.now,
     defer: (task) => void task.catch((error) => log.error('deferred task failed', { error: String(error) })),
     log,

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_TOLERANCE_SECONDS } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
-import { hmac } from './crypto';
+import { type HmacFn, hmac } from './crypto';
 import { concatBytes, decodeSignature, utf8 } from './encoding';
 import { mismatch, requireHeader } from './headers';
 import { anySignatureMatches } from './match';
@@ -46,14 +46,14 @@ function signaturesIn(value: string, settings: HmacSettings): Uint8Array[] {
   return out;
 }
 
-export async function verifyHmac(settings: HmacSettings, request: ReceivedRequest): Promise<void> {
+export async function verifyHmac(settings: HmacSettings, request: ReceivedRequest, sign: HmacFn = hmac): Promise<void> {
   const header = requireHeader(request.headers, settings.header);
   const content = signedContent(settings.signedContent, request);
   const signatures = signaturesIn(header, settings);
   const ok = await anySignatureMatches(
     settings.secrets,
     [content],
-    (secret, data) => hmac(settings.algorithm, secret, data),
+    (secret, data) => sign(settings.algorithm, secret, data),
     signatures,
   );
   if (!ok) throw mismatch(`the ${settings.header} signature`);

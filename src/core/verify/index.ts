@@ -6,6 +6,7 @@
 import type { Verify } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
 import { verifyBasic, verifyBearer, verifyHeaderToken } from './authorization';
+import type { HmacFn } from './crypto';
 import { verifyDiscord } from './discord';
 import { verifyHmac } from './hmac';
 import { HMAC_RECIPES } from './recipes';
@@ -21,6 +22,8 @@ export type VerifiedRequest = ReceivedRequest & { readonly [verifiedBrand]: true
 export interface VerifyOptions {
   /** `HOOKGATE_PUBLIC_URL`: the base of the URL senders call, for schemes that sign the URL (Twilio). */
   publicUrl?: string;
+  /** The HMAC to use; Web Crypto when absent (the Node entry passes node:crypto's, which is synchronous). */
+  hmac?: HmacFn;
 }
 
 /** Authenticates the sender on the raw request; throws `VerifyError` (401) when it cannot. */
@@ -44,7 +47,7 @@ async function check(settings: Verify, request: ReceivedRequest, options: Verify
       await verifyHeaderToken(request.headers, 'x-gitlab-token', settings.secrets);
       break;
     case 'hmac':
-      await verifyHmac(settings, request);
+      await verifyHmac(settings, request, options.hmac);
       break;
     case 'github':
     case 'shopify':
@@ -52,16 +55,16 @@ async function check(settings: Verify, request: ReceivedRequest, options: Verify
     case 'sentry':
     case 'pagerduty':
     case 'slack':
-      await verifyHmac({ ...HMAC_RECIPES[settings.scheme], ...settings }, request);
+      await verifyHmac({ ...HMAC_RECIPES[settings.scheme], ...settings }, request, options.hmac);
       break;
     case 'stripe':
-      await verifyStripe(settings, request);
+      await verifyStripe(settings, request, options.hmac);
       break;
     case 'standard-webhooks':
-      await verifyStandardWebhooks(settings, request);
+      await verifyStandardWebhooks(settings, request, options.hmac);
       break;
     case 'twilio':
-      await verifyTwilio(settings, request, options.publicUrl);
+      await verifyTwilio(settings, request, options.publicUrl, options.hmac);
       break;
     case 'discord':
       await verifyDiscord(settings, request);

@@ -9,7 +9,7 @@ import { bytesEqual } from '../secrets';
 export async function anySignatureMatches<S, C>(
   secrets: readonly S[],
   contents: readonly C[],
-  sign: (secret: S, content: C) => Promise<Uint8Array>,
+  sign: (secret: S, content: C) => Promise<Uint8Array> | Uint8Array,
   signatures: readonly (Uint8Array | undefined)[],
 ): Promise<boolean> {
   const expected = await Promise.all(secrets.flatMap((secret) => contents.map((content) => sign(secret, content))));

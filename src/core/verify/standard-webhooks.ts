@@ -8,7 +8,7 @@
  */
 import type { VerifyOf } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
-import { hmac } from './crypto';
+import { type HmacFn, hmac } from './crypto';
 import { anyEd25519 } from './ed25519';
 import { concatBytes, fromBase64, utf8 } from './encoding';
 import { mismatch, requireHeader } from './headers';
@@ -40,7 +40,11 @@ function entries(header: string, version: string): (Uint8Array | undefined)[] {
     .map((entry) => fromBase64(entry.slice(version.length + 1)));
 }
 
-export async function verifyStandardWebhooks(settings: VerifyOf<'standard-webhooks'>, request: ReceivedRequest): Promise<void> {
+export async function verifyStandardWebhooks(
+  settings: VerifyOf<'standard-webhooks'>,
+  request: ReceivedRequest,
+  sign: HmacFn = hmac,
+): Promise<void> {
   const prefix = headerPrefix(request.headers);
   const id = requireHeader(request.headers, `${prefix}id`);
   const timestamp = requireHeader(request.headers, `${prefix}timestamp`);
@@ -51,7 +55,7 @@ export async function verifyStandardWebhooks(settings: VerifyOf<'standard-webhoo
     anySignatureMatches(
       (settings.secrets ?? []).map((secret) => keyBytes(secret, 'whsec_')),
       [content],
-      (key, data) => hmac('sha256', key, data),
+      (key, data) => sign('sha256', key, data),
       entries(signature, 'v1'),
     ),
     anyEd25519(

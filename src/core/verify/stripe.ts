@@ -6,7 +6,7 @@
  */
 import type { VerifyOf } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
-import { hmac } from './crypto';
+import { type HmacFn, hmac } from './crypto';
 import { concatBytes, fromHex, utf8 } from './encoding';
 import { mismatch, requireHeader } from './headers';
 import { anySignatureMatches } from './match';
@@ -27,14 +27,14 @@ function parse(header: string): { timestamp?: string; signatures: string[] } {
   return { timestamp, signatures };
 }
 
-export async function verifyStripe(settings: VerifyOf<'stripe'>, request: ReceivedRequest): Promise<void> {
+export async function verifyStripe(settings: VerifyOf<'stripe'>, request: ReceivedRequest, sign: HmacFn = hmac): Promise<void> {
   const { timestamp, signatures } = parse(requireHeader(request.headers, HEADER));
   if (timestamp === undefined || signatures.length === 0) throw mismatch('the Stripe-Signature header (no t= or v1=)');
   const content = concatBytes(utf8(`${timestamp}.`), request.body);
   const ok = await anySignatureMatches(
     settings.secrets,
     [content],
-    (secret, data) => hmac('sha256', secret, data),
+    (secret, data) => sign('sha256', secret, data),
     signatures.map(fromHex),
   );
   if (!ok) throw mismatch('the Stripe-Signature v1 signature');

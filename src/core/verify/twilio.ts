@@ -12,7 +12,7 @@ import type { VerifyOf } from '../../schemas/verify';
 import { bodyText, mediaType } from '../parse-body';
 import type { ReceivedRequest } from '../receive';
 import { bytesEqual } from '../secrets';
-import { hmac, sha256 } from './crypto';
+import { type HmacFn, hmac, sha256 } from './crypto';
 import { fromBase64, fromHex, utf8 } from './encoding';
 import { mismatch, requireHeader } from './headers';
 import { anySignatureMatches } from './match';
@@ -56,6 +56,7 @@ export async function verifyTwilio(
   settings: VerifyOf<'twilio'>,
   request: ReceivedRequest,
   publicBase: string | undefined,
+  sign: HmacFn = hmac,
 ): Promise<void> {
   const signature = fromBase64(requireHeader(request.headers, 'x-twilio-signature').trim());
   const url = twilioUrl(settings.url, publicBase, request.url);
@@ -66,7 +67,7 @@ export async function verifyTwilio(
   const ok = await anySignatureMatches(
     settings.secrets,
     portVariants(url).map((variant) => utf8(`${variant}${params}`)),
-    (secret, data) => hmac('sha1', secret, data),
+    (secret, data) => sign('sha1', secret, data),
     [signature],
   );
   if (!ok) throw mismatch('the X-Twilio-Signature signature');

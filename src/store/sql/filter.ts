@@ -36,14 +36,21 @@ function eventConditions(filter: EventFilter['event']): Fragment[] {
   return conditions;
 }
 
-/** `search` holds lower-cased values; `instr` is an exact substring test (no LIKE wildcards). */
+/**
+ * `search` holds the lower-cased event name and label values; the payload is searched as its
+ * JSON text, keys included (Prefect searches the payload as text). `instr` is an exact substring
+ * test (no LIKE wildcards). Keeping the payload out of `search` keeps writes cheap; text search
+ * scans either way.
+ */
+const MATCHES_TEXT = "(instr(e.search, ?) > 0 OR instr(lower(coalesce(json_extract(e.body, '$.payload'), '')), ?) > 0)";
+
 function textConditions(query: string): Fragment[] {
   if (!query.trim()) return [];
   const terms = parseTextQuery(query.toLowerCase());
-  const contains = (term: string) => fragment('instr(e.search, ?) > 0', term);
+  const contains = (term: string) => fragment(MATCHES_TEXT, term, term);
   const conditions: Fragment[] = [];
   if (terms.include.length > 0) conditions.push(or(terms.include.map(contains)));
-  for (const term of terms.exclude) conditions.push(fragment('instr(e.search, ?) = 0', term));
+  for (const term of terms.exclude) conditions.push(fragment(`NOT ${MATCHES_TEXT}`, term, term));
   conditions.push(...terms.required.map(contains));
   return conditions;
 }

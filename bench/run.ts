@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: in one run, the bare-Hono baseline and the real gateway on a file database,
+ * each driven by autocannon on 127.0.0.1 (50 connections, bounded in time); prints a table and
+ * writes bench/results.json. Then the template and query benchmarks.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { load } from './load';
+import { startServer } from './processes';
+import { type ScenarioResult, printTable } from './report';
+import { scenarios, twoKilobyteBody } from './scenarios';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = 2;
+const TOKEN = 'bench-admin-token-0123456789abcdef';
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+async function api(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function storedFor(base: string, webhookId: string): Promise<number> {
+  const page = await api(base, '/api/events/filter', {
+    filter: { related: { id: [`hookgate.webhook.${webhookId}`] }, occurred: { since: '2000-01-01T00:00:00Z', until: '2100-01-01T00:00:00Z' } },
+    limit: 1,
+  });
+  return Number(page.total);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'hookgate-bench-'));
+  const results: ScenarioResult[] = [];
+  try {
+    const baselineServer = await startServer(here('./baseline-server.ts'), {});
+    const baselineLoad = { url: `${baselineServer.url}/hooks/x`, headers: { 'content-type': 'application/json' }, body: twoKilobyteBody() };
+    await load({ ...baselineLoad, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS });
+    const baseline = await load({ ...baselineLoad, connections: CONNECTIONS, durationSeconds: SECONDS });
+    results.push({ name: 'baseline', description: 'bare Hono answering 204', ...baseline, eventsPerSecond: 0, rss: baselineServer.memory(), stored: 0, expected: 0 });
+    await baselineServer.stop();
+
+    const gateway = await startServer(here('../src/node.ts'), {
+      HOOKGATE_DB: join(dir, 'bench.db'),
+      HOOKGATE_ADMIN_TOKEN: TOKEN,
+      HOOKGATE_MAX_BODY_BYTES: String(1024 * 1024),
+      HOOKGATE_SQLITE_WRITER: process.env.HOOKGATE_SQLITE_WRITER ?? 'thread',
+    });
+    for (const scenario of scenarios()) {
+      const webhook = await api(gateway.url, '/api/webhooks', { name: `bench ${scenario.name}`, ...scenario.webhook });
+      const options = { url: String(webhook.url), ...scenario.request, connections: CONNECTIONS };
+      await load({ ...options, durationSeconds: WARMUP_SECONDS });
+      const before = await storedFor(gateway.url, String(webhook.id));
+      const result = await load({ ...options, durationSeconds: SECONDS });
+      const stored = (await storedFor(gateway.url, String(webhook.id))) - before;
+      results.push({
+        name: scenario.name,
+        description: scenario.description,
+        ...result,
+        eventsPerSecond: result.rps * scenario.eventsPerRequest,
+        rss: gateway.memory(),
+        stored,
+        expected: (result.requests - result.non2xx) * scenario.eventsPerRequest,
+      });
+    }
+    await gateway.stop();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const baselineRps = results[0]?.rps ?? 1;
+  printTable(results, baselineRps, { connections: CONNECTIONS, seconds: SECONDS });
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const report = {
+    machine,
+    baseline: { rps: Math.round(baselineRps) },
+    scenarios: results.slice(1).map((r) => ({
+      name: r.name,
+      rps: Math.round(r.rps),
+      events_per_s: Math.round(r.eventsPerSecond),
+      p50_ms: r.p50Ms,
+      p99_ms: r.p99Ms,
+      rss_mb: r.rss.peakMb,
+      ratio: Number((r.rps / baselineRps).toFixed(2)),
+    })),
+  };
+  writeFileSync(here('./results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write('\nwrote bench/results.json\n');
+}
+
+await main();

@@ -1,0 +1,115 @@
+/**
+ * How the Node driver writes events: on a writer thread (SQLite's work runs beside the event loop,
+ * on another core) or inline (the same thread). Both group-commit and resolve each call only after
+ * its transaction committed. A writer thread that dies fails its pending calls as "unavailable"
+ * (503, the sender retries) and is started again on the next write.
+ */
+import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { StoreUnavailableError } from '../core/errors';
+import { createGroupCommit, type Outcome, writeIsolated } from './group-commit';
+import type { EventWrite } from './sql/statements';
+import { createRowWriter, writing } from './sqlite-writes';
+import type { WriteResult } from './types';
+
+export interface WriterSettings {
+  filename: string;
+  synchronous: 'NORMAL' | 'FULL';
+}
+
+type WireOutcome = { ok: true; result: WriteResult } | { ok: false; unavailable: boolean; message: string };
+
+export type WriterRequest = { type: 'write'; id: number; calls: (readonly EventWrite[])[] } | { type: 'close' };
+export type WriterReply = { type: 'done'; id: number; outcomes: WireOutcome[] } | { type: 'closed' };
+
+export interface EventWriter {
+  write(writes: EventWrite[]): Promise<WriteResult>;
+  /** Resolves once every write asked for has committed. */
+  close(): Promise<void>;
+}
+
+/** Tracks the calls in flight so `close()` can wait for them. */
+function tracked(write: (writes: EventWrite[]) => Promise<WriteResult>) {
+  const inFlight = new Set<Promise<unknown>>();
+  return {
+    write(writes: EventWrite[]) {
+      const promise = write(writes);
+      inFlight.add(promise);
+      promise.then(
+        () => inFlight.delete(promise),
+        () => inFlight.delete(promise),
+      );
+      return promise;
+    },
+    drain: () => Promise.allSettled([...inFlight]),
+  };
+}
+
+export function createInlineWriter(db: Database.Database): EventWriter {
+  const writeRows = createRowWriter(db);
+  const commit = createGroupCommit<EventWrite>((calls) => writeIsolated((c) => writing(() => writeRows(c)), calls), setImmediate);
+  const { write, drain } = tracked(commit);
+  return {
+    write,
+    async close() {
+      await drain();
+    },
+  };
+}
+
+const THREAD_URL = new URL('./sqlite-writer-boot.mjs', import.meta.url);
+
+function fromWire(outcome: WireOutcome): Outcome {
+  if (outcome.ok) return outcome;
+  return { ok: false, error: outcome.unavailable ? new StoreUnavailableError(outcome.message) : new Error(outcome.message) };
+}
+
+export function createThreadWriter(settings: WriterSettings): EventWriter {
+  let worker: Worker | undefined;
+  let nextId = 0;
+  const waiting = new Map<number, { resolve(outcomes: Outcome[]): void; reject(error: unknown): void }>();
+
+  function failAll(reason: string): void {
+    for (const { reject } of waiting.values()) reject(new StoreUnavailableError(`the event store's writer stopped (${reason})`));
+    waiting.clear();
+    worker = undefined;
+  }
+
+  function start(): Worker {
+    const started = new Worker(THREAD_URL, { workerData: settings });
+    started.on('message', (reply: WriterReply) => {
+      if (reply.type !== 'done') return;
+      const batch = waiting.get(reply.id);
+      waiting.delete(reply.id);
+      batch?.resolve(reply.outcomes.map(fromWire));
+    });
+    started.on('error', (error) => failAll(error.message));
+    started.on('exit', (code) => {
+      if (worker === started) failAll(`exit ${code}`);
+    });
+    return started;
+  }
+
+  const send = (calls: readonly (readonly EventWrite[])[]): Promise<Outcome[]> =>
+    new Promise((resolve, reject) => {
+      worker ??= start();
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ type: 'write', id, calls: [...calls] } satisfies WriterRequest);
+    });
+  const { write, drain } = tracked(createGroupCommit<EventWrite>(send, setImmediate));
+
+  return {
+    write,
+    async close() {
+      await drain();
+      const current = worker;
+      if (!current) return;
+      worker = undefined;
+      await new Promise<void>((resolve) => {
+        current.once('exit', () => resolve());
+        current.postMessage({ type: 'close' } satisfies WriterRequest);
+      });
+    },
+  };
+}
