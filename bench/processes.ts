@@ -27,7 +27,12 @@ function statusMb(pid: number, field: string): number {
 }
 
 /** Starts `node --import tsx <script>` and waits for it to print `ready`. */
-export async function startServer(script: string, env: Record<string, string>, ready = 'listening', nodeArgs: string[] = []): Promise<Server> {
+export async function startServer(
+  script: string,
+  env: Record<string, string>,
+  ready = 'listening',
+  nodeArgs: string[] = [],
+): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },

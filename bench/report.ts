@@ -26,8 +26,11 @@ export function printTable(results: ScenarioResult[], baselineRps: number, run: 
   ]);
   const headers = ['scenario', 'req/s', 'events/s', 'p50 ms', 'p99 ms', 'max ms', 'RSS MB', 'ratio', 'stored', 'non-2xx'];
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
-  process.stdout.write(`\n${run.connections} connections, ${run.seconds} s per scenario, load generator and server on this machine\n\n`);
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+  process.stdout.write(
+    `\n${run.connections} connections, ${run.seconds} s per scenario, load generator and server on this machine\n\n`,
+  );
   process.stdout.write(`${line(headers)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const row of rows) process.stdout.write(`${line(row)}\n`);
   for (const r of results) process.stdout.write(`  ${r.name}: ${r.description}\n`);

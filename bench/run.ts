@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from './load';
 import { startServer } from './processes';
-import { type ScenarioResult, printTable } from './report';
+import { benchQueries, ensureSeeded, SEED_EVENTS } from './queries';
+import { printTable, type ScenarioResult } from './report';
 import { scenarios, twoKilobyteBody } from './scenarios';
+import { benchTemplates } from './templates';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -30,7 +32,10 @@ async function api(base: string, path: string, body: unknown): Promise<Record<st
 
 async function storedFor(base: string, webhookId: string): Promise<number> {
   const page = await api(base, '/api/events/filter', {
-    filter: { related: { id: [`hookgate.webhook.${webhookId}`] }, occurred: { since: '2000-01-01T00:00:00Z', until: '2100-01-01T00:00:00Z' } },
+    filter: {
+      related: { id: [`hookgate.webhook.${webhookId}`] },
+      occurred: { since: '2000-01-01T00:00:00Z', until: '2100-01-01T00:00:00Z' },
+    },
     limit: 1,
   });
   return Number(page.total);
@@ -41,10 +46,22 @@ async function main(): Promise<void> {
   const results: ScenarioResult[] = [];
   try {
     const baselineServer = await startServer(here('./baseline-server.ts'), {});
-    const baselineLoad = { url: `${baselineServer.url}/hooks/x`, headers: { 'content-type': 'application/json' }, body: twoKilobyteBody() };
+    const baselineLoad = {
+      url: `${baselineServer.url}/hooks/x`,
+      headers: { 'content-type': 'application/json' },
+      body: twoKilobyteBody(),
+    };
     await load({ ...baselineLoad, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS });
     const baseline = await load({ ...baselineLoad, connections: CONNECTIONS, durationSeconds: SECONDS });
-    results.push({ name: 'baseline', description: 'bare Hono answering 204', ...baseline, eventsPerSecond: 0, rss: baselineServer.memory(), stored: 0, expected: 0 });
+    results.push({
+      name: 'baseline',
+      description: 'bare Hono answering 204',
+      ...baseline,
+      eventsPerSecond: 0,
+      rss: baselineServer.memory(),
+      stored: 0,
+      expected: 0,
+    });
     await baselineServer.stop();
 
     const gateway = await startServer(here('../src/node.ts'), {
@@ -77,7 +94,12 @@ async function main(): Promise<void> {
 
   const baselineRps = results[0]?.rps ?? 1;
   printTable(results, baselineRps, { connections: CONNECTIONS, seconds: SECONDS });
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const report = {
     machine,
     baseline: { rps: Math.round(baselineRps) },
@@ -91,7 +113,23 @@ async function main(): Promise<void> {
       ratio: Number((r.rps / baselineRps).toFixed(2)),
     })),
   };
-  writeFileSync(here('./results.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+  process.stdout.write('\nTemplate rendering, GitHub push through the github preset template\n');
+  const templates = benchTemplates();
+  for (const t of templates)
+    process.stdout.write(
+      `  ${t.renderer.padEnd(22)} ${t.rendersPerSecond.toLocaleString('en').padStart(8)} renders/s  (${t.microsPerRender} µs)\n`,
+    );
+
+  process.stdout.write(`\nFirst page (50 events and the total) over ${SEED_EVENTS.toLocaleString('en')} events\n`);
+  await ensureSeeded((line) => process.stdout.write(`${line}\n`));
+  const queries = await benchQueries();
+  for (const q of queries) {
+    process.stdout.write(
+      `  ${q.query.padEnd(28)} median ${String(q.medianMs).padStart(6)} ms  max ${String(q.maxMs).padStart(6)} ms  total ${q.total.toLocaleString('en')}\n`,
+    );
+  }
+  writeFileSync(here('./results.json'), `${JSON.stringify({ ...report, templates, queries }, null, 2)}\n`);
   process.stdout.write('\nwrote bench/results.json\n');
 }
 

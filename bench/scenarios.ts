@@ -51,7 +51,9 @@ export function scenarios(): Scenario[] {
       name: 'static',
       description: 'static mapping, 2 KB JSON body',
       eventsPerRequest: 1,
-      webhook: { mapping: { kind: 'static', event: { event: 'bench.static', resource: { 'prefect.resource.id': 'bench.static' } } } },
+      webhook: {
+        mapping: { kind: 'static', event: { event: 'bench.static', resource: { 'prefect.resource.id': 'bench.static' } } },
+      },
       request: { method: 'POST', headers: json, body: twoKilobyteBody() },
     },
     {
@@ -75,7 +77,13 @@ export function scenarios(): Scenario[] {
       webhook: { mapping: { kind: 'cloudevents' } },
       request: {
         method: 'POST',
-        headers: { ...json, 'ce-specversion': '1.0', 'ce-type': 'com.example.bench', 'ce-source': '/bench', 'ce-subject': 'bench.ce' },
+        headers: {
+          ...json,
+          'ce-specversion': '1.0',
+          'ce-type': 'com.example.bench',
+          'ce-source': '/bench',
+          'ce-subject': 'bench.ce',
+        },
         body: twoKilobyteBody(),
         perRequest: (headers) => {
           headers['ce-id'] = crypto.randomUUID();

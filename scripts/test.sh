@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole check, as CI runs it: type-check, lint and format, the Node suite, then the Workers
-# suite inside workerd. Offline: wrangler sends no metrics and makes no remote calls.
+# The whole check, as CI runs it: type-check, lint and format, Chromium for the browser suite
+# (installed when missing), the Node suite, then the Workers suite inside workerd. Offline: wrangler
+# sends no metrics and makes no remote calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_REPORTS=false CLOUDFLARE_CF_FETCH_ENABLED=false
@@ -10,6 +11,16 @@ npx tsc -p tsconfig.json
 npx tsc -p test/workers/tsconfig.json
 echo "== lint and format (biome)"
 npx biome check .
+echo "== headless Chromium for the browser suite (Debian's chromium)"
+if [ ! -x /usr/bin/chromium ]; then
+  # A fresh machine: install it quietly. As root here; with sudo where that is how one gets root.
+  as_root=()
+  if [ "$(id -u)" -ne 0 ]; then as_root=(sudo -n); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${as_root[@]}" apt-get update -qq >/dev/null
+  "${as_root[@]}" apt-get install -y -qq chromium >/dev/null
+fi
+/usr/bin/chromium --version 2>/dev/null
 echo "== tests on Node (vitest)"
 npx vitest run
 echo "== tests inside workerd with D1 (vitest + @cloudflare/vitest-pool-workers)"

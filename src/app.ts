@@ -13,6 +13,7 @@ import { createMetricsRoutes } from './routes/metrics';
 import { createPresetRoutes } from './routes/presets';
 import { INTERNAL_ERROR, problemResponse } from './routes/problem';
 import { createWebhookRoutes } from './routes/webhooks';
+import { createUiRoutes } from './ui/routes';
 
 export type { AppDeps } from './routes/deps';
 
@@ -38,6 +39,8 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/api/events', createEventsRoutes(deps));
   app.route('/api/presets', createPresetRoutes(deps));
   app.route('/', createMetricsRoutes(deps));
+  app.route('/ui', createUiRoutes(deps));
+  app.get('/', (c) => c.redirect('/ui', 302));
 
   app.notFound(() => problemResponse(new NotFoundError('not-found', 'no such route')));
   app.onError((error) => {

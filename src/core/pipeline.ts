@@ -59,7 +59,10 @@ export function translate(
 }
 
 export async function receiveAndVerify(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<VerifiedRequest> {
-  return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()), { publicUrl: deps.publicUrl, hmac: deps.hmac });
+  return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()), {
+    publicUrl: deps.publicUrl,
+    hmac: deps.hmac,
+  });
 }
 
 export type HookOutcome =

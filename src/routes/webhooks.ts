@@ -1,6 +1,7 @@
 /**
- * Webhooks API (DESIGN §2, §7): create, list, get, update, delete, rotate the slug, and a dry run
- * (`/test`) that answers exactly as the live endpoint would, without storing anything.
+ * Webhooks API (DESIGN §2, §7): create, list, get, update, delete, rotate the slug, a dry run
+ * (`/test`) that answers exactly as the live endpoint would, without storing anything, and `/replay`,
+ * which re-runs stored failed requests through the current mapping.
  */
 import { Hono } from 'hono';
 import { HookgateError, InputError, NotFoundError } from '../core/errors';
@@ -9,9 +10,11 @@ import { checkMapping } from '../core/map';
 import { receiveAndVerify, translate } from '../core/pipeline';
 import { applyPreset } from '../core/presets/apply';
 import { findPreset, presetNames } from '../core/presets/catalog';
+import { ReplayRequest, replayFailures } from '../core/replay';
 import { randomToken } from '../core/secrets';
 import { TemplateSyntaxError } from '../core/template/errors';
-import { formatTimestamp } from '../core/time';
+import { formatTimestamp, microsFromMillis } from '../core/time';
+import { EventFilter, resolveFilter } from '../schemas/filter';
 import type { Mapping } from '../schemas/mapping';
 import { Verify, type VerifyPatch } from '../schemas/verify';
 import { SampleRequest, type SuccessResponse, type Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
@@ -127,6 +130,14 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
       });
     }
     return c.json({ events: translation.events });
+  });
+
+  app.post('/:id/replay', async (c) => {
+    const webhook = await load(c.req.param('id'));
+    const { ids, since, until, limit } = await readBody(c, ReplayRequest, { optional: true });
+    // The events API's default window (Prefect's 180 days) unless the request gives one.
+    const { occurred } = resolveFilter(EventFilter.parse({ occurred: { since, until } }), microsFromMillis(deps.now()));
+    return c.json(await replayFailures(webhook, { occurred, ids, limit }, { ...deps.pipeline, store: deps.store }));
   });
 
   return app;

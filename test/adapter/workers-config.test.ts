@@ -6,14 +6,17 @@ import { refuseWithoutAdminToken } from '../../src/adapter/workers/guard';
 const request = (path: string) => new Request(`https://hookgate.test${path}`);
 
 describe('Workers settings', () => {
-  it('refuses /api/* with 503 admin-token-missing when no token is configured', async () => {
-    const response = refuseWithoutAdminToken(request('/api/webhooks'), undefined);
-    expect(response?.status).toBe(503);
-    expect(response?.headers.get('content-type')).toBe('application/problem+json');
-    const problem = (await response?.json()) as { code: string; detail: string };
-    expect(problem.code).toBe('admin-token-missing');
-    expect(problem.detail).toContain('wrangler secret put HOOKGATE_ADMIN_TOKEN');
-  });
+  it.each(['/api/webhooks', '/ui', '/ui/events'])(
+    'refuses %s with 503 admin-token-missing when no token is configured',
+    async (path) => {
+      const response = refuseWithoutAdminToken(request(path), undefined);
+      expect(response?.status).toBe(503);
+      expect(response?.headers.get('content-type')).toBe('application/problem+json');
+      const problem = (await response?.json()) as { code: string; detail: string };
+      expect(problem.code).toBe('admin-token-missing');
+      expect(problem.detail).toContain('wrangler secret put HOOKGATE_ADMIN_TOKEN');
+    },
+  );
 
   it('lets webhooks and health through without a token, and everything through with one', () => {
     expect(refuseWithoutAdminToken(request('/hooks/abc'), undefined)).toBeUndefined();

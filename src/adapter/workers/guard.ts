@@ -1,6 +1,6 @@
 /**
- * On Workers there is no data directory to keep a generated token in, so the management API
- * runs only with a configured admin token; without one it answers 503 and says how to set it.
+ * On Workers there is no data directory to keep a generated token in, so the management API and
+ * the pages run only with a configured admin token; without one they answer 503 and say how to set it.
  */
 import { HookgateError } from '../../core/errors';
 import { problemResponse } from '../../routes/problem';
@@ -12,7 +12,10 @@ const MISSING = new HookgateError(
   'set it with `wrangler secret put HOOKGATE_ADMIN_TOKEN` (at least 16 characters); webhooks keep receiving meanwhile',
 );
 
+/** Paths that need the admin token: the API, and the pages (whose sign-in takes the token). */
+const GUARDED = /^\/(api|ui)(\/|$)/;
+
 export function refuseWithoutAdminToken(request: Request, token: string | undefined): Response | undefined {
   if (token) return undefined;
-  return new URL(request.url).pathname.startsWith('/api/') ? problemResponse(MISSING) : undefined;
+  return GUARDED.test(new URL(request.url).pathname) ? problemResponse(MISSING) : undefined;
 }

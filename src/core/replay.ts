@@ -1,0 +1,172 @@
+/**
+ * Replay (DESIGN §4.3, §7): stored `hookgate.webhook.failed` events are re-run through the
+ * webhook's CURRENT mapping once it is fixed. Verification happened when the request was received,
+ * so the stored request is taken as verified. Replay is idempotent: an event keeps the id it would
+ * have had on a successful delivery (the provider's delivery id, `idFrom`), else an id derived from
+ * the failure event's id and the event's index — replaying twice stores the events once.
+ */
+import { z } from 'zod';
+import { Timestamp, Uuid } from '../schemas/event';
+import type { ResolvedEventFilter } from '../schemas/filter';
+import type { Webhook } from '../schemas/webhook';
+import type { EventStore } from '../store/types';
+import { buildContext } from './context';
+import { selectDeliveryId } from './delivery-id';
+import { MappingError } from './errors';
+import { FAILED_EVENT } from './failure';
+import { type MapperDeps, mapRequest } from './map';
+import type { ReceivedRequest } from './receive';
+import { timestampMicros } from './time';
+import { finalizeEvents } from './validate';
+import { type VerifiedRequest, verify } from './verify';
+
+/** Most failures one replay call re-runs (oldest first); `since` pages through more. */
+export const MAX_REPLAY_FAILURES = 200;
+
+/** `POST /api/webhooks/:id/replay`: which failures (all in the default window when empty). */
+export const ReplayRequest = z
+  .strictObject({
+    /** Only these failure events. */
+    ids: z.array(Uuid).min(1).max(MAX_REPLAY_FAILURES).optional(),
+    since: Timestamp.optional(),
+    until: Timestamp.optional(),
+    limit: z.number().int().min(1).max(MAX_REPLAY_FAILURES).default(MAX_REPLAY_FAILURES),
+  })
+  .prefault({});
+export type ReplayRequest = z.infer<typeof ReplayRequest>;
+
+/** What a failure event's payload holds of the request (src/core/failure.ts), read back as a boundary. */
+const StoredRequest = z.object({
+  method: z.string().min(1),
+  headers: z.record(z.string(), z.string()),
+  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  body: z.string().nullable(),
+  bodyTruncated: z.boolean(),
+});
+const FailurePayload = z.object({ request: StoredRequest });
+
+export interface ReplayedFailure {
+  failure: string;
+  /** Ids of the events the request now becomes (stored now, or already stored). */
+  events: string[];
+}
+
+export interface StillFailing {
+  failure: string;
+  error: { code: string; detail: string; [extra: string]: unknown };
+}
+
+export interface SkippedFailure {
+  failure: string;
+  /** `body-truncated`: the failure kept only part of the body; `not-replayable`: no request in it. */
+  reason: 'body-truncated' | 'not-replayable';
+}
+
+export interface ReplayReport {
+  /** Failure events of the webhook in the window, across all calls. */
+  total: number;
+  replayed: ReplayedFailure[];
+  /** Events newly stored / already stored (an earlier replay, or the provider's retry). */
+  written: number;
+  duplicates: number;
+  /** Requests the current mapping still cannot map: reported, not stored again. */
+  failed: StillFailing[];
+  skipped: SkippedFailure[];
+}
+
+export interface ReplayOptions {
+  /** The window of failures to replay (resolved: both bounds set). */
+  occurred: ResolvedEventFilter['occurred'];
+  /** Only these failure events (ids), when given. */
+  ids?: string[];
+  limit: number;
+}
+
+export interface ReplayDeps extends MapperDeps {
+  store: EventStore;
+}
+
+/** The stored request, as the verified request it was when it arrived. */
+async function storedRequest(request: z.infer<typeof StoredRequest>, receivedAt: number): Promise<VerifiedRequest> {
+  const url = new URL('http://hookgate.replay/hooks/replay');
+  for (const [key, value] of Object.entries(request.query)) {
+    for (const item of Array.isArray(value) ? value : [value]) url.searchParams.append(key, item);
+  }
+  const received: ReceivedRequest = {
+    method: request.method,
+    url,
+    headers: new Headers(request.headers),
+    body: new TextEncoder().encode(request.body ?? ''),
+    receivedAt,
+  };
+  // The sender was verified at receipt; the credentials themselves were never stored.
+  return verify({ scheme: 'none' }, received);
+}
+
+type Outcome = { ok: true; events: ReturnType<typeof finalizeEvents> } | { ok: false; error: MappingError };
+
+/**
+ * Map → validate, as `translate` does, but with the replay's id rule: the delivery id when the
+ * webhook's `idFrom` finds one, else `replay:<failure id>`, so each event's id is fixed.
+ */
+function remap(webhook: Webhook, request: VerifiedRequest, failureId: string, deps: MapperDeps): Outcome {
+  const { context, parsed } = buildContext(request, webhook);
+  const deliveryId = selectDeliveryId(webhook.idFrom, context) ?? `replay:${failureId}`;
+  try {
+    const result = mapRequest(webhook.mapping, { webhook, request, context, parsed }, deps);
+    const events = finalizeEvents(result.candidates, {
+      webhook,
+      context,
+      receivedAt: request.receivedAt,
+      deliveryId,
+      fanOut: result.fanOut,
+    });
+    return { ok: true, events };
+  } catch (error) {
+    if (error instanceof MappingError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** The failure events of `webhook` a replay considers, oldest first. */
+export function failureFilter(
+  webhook: Pick<Webhook, 'id'>,
+  options: Pick<ReplayOptions, 'occurred' | 'ids'>,
+): ResolvedEventFilter {
+  return {
+    occurred: options.occurred,
+    event: { name: [FAILED_EVENT] },
+    resource: { id: [`hookgate.webhook.${webhook.id}`], distinct: false },
+    id: options.ids ? { id: options.ids } : null,
+    order: 'ASC',
+  };
+}
+
+/** Re-runs the webhook's stored failures through its current mapping and stores what now maps. */
+export async function replayFailures(webhook: Webhook, options: ReplayOptions, deps: ReplayDeps): Promise<ReplayReport> {
+  const page = await deps.store.queryEvents(failureFilter(webhook, options), { limit: options.limit, offset: 0 });
+  const report: ReplayReport = { total: page.total, replayed: [], written: 0, duplicates: 0, failed: [], skipped: [] };
+  for (const failure of page.events) {
+    const payload = FailurePayload.safeParse(failure.payload);
+    if (!payload.success) {
+      report.skipped.push({ failure: failure.id, reason: 'not-replayable' });
+      continue;
+    }
+    if (payload.data.request.bodyTruncated) {
+      report.skipped.push({ failure: failure.id, reason: 'body-truncated' });
+      continue;
+    }
+    const receivedAt = Math.floor(timestampMicros(failure.occurred) / 1000);
+    const outcome = remap(webhook, await storedRequest(payload.data.request, receivedAt), failure.id, deps);
+    if (!outcome.ok) {
+      const { code, detail, extras } = outcome.error;
+      report.failed.push({ failure: failure.id, error: { ...extras, code, detail } });
+      continue;
+    }
+    const written = await deps.store.writeEvents(outcome.events);
+    report.written += written.written;
+    report.duplicates += written.duplicates;
+    report.replayed.push({ failure: failure.id, events: outcome.events.map((event) => event.id) });
+  }
+  return report;
+}

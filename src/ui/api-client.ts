@@ -1,0 +1,48 @@
+/**
+ * The UI changes webhooks through the webhooks API itself, in process (no HTTP, no token on the
+ * wire): the same validation, save-time checks, presets and problem details as `/api/webhooks`.
+ */
+import { Hono } from 'hono';
+import { HookgateError } from '../core/errors';
+import type { RouteDeps } from '../routes/deps';
+import { problemResponse } from '../routes/problem';
+import { createWebhookRoutes } from '../routes/webhooks';
+
+export interface ApiAnswer<T = Record<string, unknown>> {
+  status: number;
+  /** The JSON answer (a problem on errors); null for 204. */
+  body: T | null;
+}
+
+export type WebhookApi = <T = Record<string, unknown>>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  origin: string,
+  json?: unknown,
+) => Promise<ApiAnswer<T>>;
+
+/** Calls `/api/webhooks…` in process; `origin` is the browser's, so webhook URLs come out as the API's do. */
+export function createWebhookApi(deps: RouteDeps): WebhookApi {
+  const api = new Hono();
+  api.route('/api/webhooks', createWebhookRoutes(deps));
+  api.onError((error) => {
+    if (error instanceof HookgateError) return problemResponse(error);
+    throw error;
+  });
+  return async (method, path, origin, json) => {
+    const init: RequestInit = { method };
+    if (json !== undefined) {
+      init.headers = { 'content-type': 'application/json' };
+      init.body = JSON.stringify(json);
+    }
+    const response = await api.request(`${origin}/api/webhooks${path}`, init);
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+/** A problem's `detail`, with its line and column when it names them. */
+export function problemText(body: Record<string, unknown> | null): string {
+  if (!body) return 'The request failed.';
+  return typeof body.detail === 'string' ? body.detail : String(body.title ?? 'The request failed.');
+}

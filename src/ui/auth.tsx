@@ -1,0 +1,95 @@
+/**
+ * Signing in and out, and the guard in front of every other UI route: a valid session cookie, and
+ * on every POST the session's CSRF token (form field `_csrf` or header `x-csrf-token`). Without a
+ * session, pages redirect to the sign-in form and data requests get 401; a bad CSRF token gets 403.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { secretEquals } from '../core/secrets';
+import type { RouteDeps } from '../routes/deps';
+import type { UiContext, UiEnv } from './env';
+import { cookieOptions, pathWithQuery, safeUiPath, UI_BASE } from './http';
+import { SignInPage } from './pages/sign-in';
+import { SESSION_TTL_SECONDS, type Sessions } from './session';
+import { validZone, ZONE_COOKIE } from './zone';
+
+export const SESSION_COOKIE = 'hookgate_session';
+/** Pre-session nonce the sign-in form's token is bound to. */
+const SIGN_IN_COOKIE = 'hookgate_sign_in';
+const SIGN_IN_TTL_SECONDS = 3600;
+
+function formText(form: Record<string, unknown>, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** `/ui/sign-in` (GET form, POST token) and `/ui/sign-out` (POST). */
+export function createAuthRoutes(deps: RouteDeps, sessions: Sessions): Hono<UiEnv> {
+  const app = new Hono<UiEnv>();
+
+  const signInForm = async (c: UiContext, next: string, status: 200 | 401 | 403, error?: string) => {
+    const nonce = sessions.newNonce();
+    setCookie(c, SIGN_IN_COOKIE, nonce, cookieOptions(c, SIGN_IN_TTL_SECONDS));
+    const notice = c.req.query('signed-out') !== undefined ? 'You are signed out.' : undefined;
+    const page = <SignInPage formToken={await sessions.signInToken(nonce)} next={next} error={error} notice={notice} />;
+    return c.html(page, status);
+  };
+
+  app.get('/sign-in', async (c) => {
+    if (await sessions.read(getCookie(c, SESSION_COOKIE))) return c.redirect(safeUiPath(c.req.query('next')), 303);
+    return signInForm(c, safeUiPath(c.req.query('next')), 200);
+  });
+
+  app.post('/sign-in', async (c) => {
+    const form = await c.req.parseBody();
+    const next = safeUiPath(formText(form, 'next'));
+    const nonce = getCookie(c, SIGN_IN_COOKIE);
+    const formOk = nonce !== undefined && (await secretEquals(formText(form, '_form'), await sessions.signInToken(nonce)));
+    if (!formOk) return signInForm(c, next, 403, 'The form expired. Enter the token again.');
+    if (!(await secretEquals(formText(form, 'token'), deps.adminToken))) {
+      deps.log.warn('ui sign-in refused', {});
+      return signInForm(c, next, 401, 'That is not the admin token.');
+    }
+    const { value } = await sessions.issue();
+    deleteCookie(c, SIGN_IN_COOKIE, { path: UI_BASE });
+    setCookie(c, SESSION_COOKIE, value, cookieOptions(c, SESSION_TTL_SECONDS));
+    return c.redirect(next, 303);
+  });
+
+  return app;
+}
+
+/** Sessions and CSRF for everything after it; puts the session, its CSRF token and the zone on the context. */
+export function requireSession(sessions: Sessions): MiddlewareHandler<UiEnv> {
+  return async (c, next) => {
+    const session = await sessions.read(getCookie(c, SESSION_COOKIE));
+    if (!session) {
+      const wantsPage = c.req.method === 'GET' && !(c.req.header('accept') ?? '').includes('application/json');
+      if (wantsPage) return c.redirect(`${UI_BASE}/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
+      return c.json({ code: 'unauthorized', detail: 'sign in first' }, 401);
+    }
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      let given = c.req.header('x-csrf-token');
+      if (given === undefined && (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+        given = formText(await c.req.parseBody(), '_csrf');
+      }
+      if (!(await sessions.checkCsrf(session, given))) {
+        return c.text('The form is out of date or did not come from this site; reload the page and try again.', 403);
+      }
+    }
+    c.set('session', session);
+    c.set('csrf', await sessions.csrfToken(session));
+    c.set('zone', validZone(getCookie(c, ZONE_COOKIE)));
+    await next();
+  };
+}
+
+/** `/ui/sign-out`: behind the guard, so it needs the CSRF token too. */
+export function createSignOutRoute(): Hono<UiEnv> {
+  const app = new Hono<UiEnv>();
+  app.post('/sign-out', (c) => {
+    deleteCookie(c, SESSION_COOKIE, { path: UI_BASE });
+    return c.redirect(`${UI_BASE}/sign-in?signed-out`, 303);
+  });
+  return app;
+}

@@ -1,0 +1,104 @@
+/**
+ * The feed's routes: the page (`/ui/events`, filters in the query), its "load more" and live-mode
+ * fragments (JSON holding server-rendered HTML), and one event (`/ui/events/:id`). Reads go through
+ * the events API's own pieces: `EventFilter`, the signed pager (`next_page`) and the store.
+ */
+import { Hono } from 'hono';
+import { isUuid } from '../core/ids';
+import { formatTimestamp, parseTimestamp, timestampMicros } from '../core/time';
+import type { RouteDeps } from '../routes/deps';
+import { createEventPager } from '../routes/event-pages';
+import type { EventPageResponse, ResolvedEventFilter } from '../schemas/filter';
+import { EventDays } from './components/event-list';
+import { clockOf, type UiContext, type UiEnv } from './env';
+import { type FeedQuery, feedFilter, feedSearch, feedWindow, parseFeedQuery } from './feed-query';
+import { countOverTime, Histogram } from './histogram';
+import { EventPage } from './pages/event';
+import { FeedPage, type MoreLinks, totalText } from './pages/feed';
+import { NotFoundPage } from './pages/not-found';
+import { localInputValue } from './zone';
+
+export const FEED_PAGE_SIZE = 50;
+/** Most new events one live poll returns. */
+export const LIVE_MAX_EVENTS = 100;
+const MAX_SEEN_IDS = 200;
+
+/** The page token in a `next_page` link, as the UI's own "load more" links carry it. */
+function moreLinks(page: EventPageResponse, query: FeedQuery): MoreLinks | undefined {
+  if (!page.next_page) return undefined;
+  const token = new URL(page.next_page, 'http://hookgate.local').searchParams.get('page-token') ?? '';
+  const search = feedSearch(query);
+  const withToken = `${search ? `${search}&` : '?'}page-token=${encodeURIComponent(token)}`;
+  return { pageUrl: `/ui/events${withToken}`, moreUrl: `/ui/events/more${withToken}` };
+}
+
+export function createFeedRoutes(deps: RouteDeps): Hono<UiEnv> {
+  const app = new Hono<UiEnv>();
+  const pager = createEventPager(deps.store, deps.adminToken);
+
+  const viewOf = (c: UiContext) => {
+    const query = parseFeedQuery(c.req.query());
+    const nowMs = deps.now();
+    const window = feedWindow(query, nowMs, c.get('zone'));
+    return { query, nowMs, window, filter: feedFilter(query, window, nowMs), clock: clockOf(c, nowMs) };
+  };
+
+  app.get('/events', async (c) => {
+    const { query, nowMs, window, filter, clock } = viewOf(c);
+    const token = c.req.query('page-token');
+    const page = token ? await pager.next(token, '') : await pager.first(filter, FEED_PAGE_SIZE, '');
+    const page_ = (
+      <FeedPage
+        csrf={c.get('csrf')}
+        query={query}
+        clock={clock}
+        events={page.events}
+        total={page.total}
+        more={moreLinks(page, query)}
+        buckets={await countOverTime(deps.store, filter, nowMs)}
+        range={{ since: localInputValue(window.sinceMs, clock.zone), until: localInputValue(window.untilMs, clock.zone) }}
+        liveUrl={`/ui/events/live?${feedSearch(query, { live: '' }).slice(1)}`}
+        problem={window.problem}
+      />
+    );
+    return c.html(page_);
+  });
+
+  app.get('/events/more', async (c) => {
+    const { query, clock } = viewOf(c);
+    const page = await pager.next(c.req.query('page-token') ?? '', '');
+    const links = moreLinks(page, query);
+    const html = String(await (<EventDays events={page.events} query={query} clock={clock} />));
+    return c.json({ html, count: page.events.length, moreUrl: links?.moreUrl ?? null, pageUrl: links?.pageUrl ?? null });
+  });
+
+  /** Events newer than the newest shown (`after`, with the ids shown at that instant in `seen`). */
+  app.get('/events/live', async (c) => {
+    const { query, nowMs, filter, clock } = viewOf(c);
+    const after = parseTimestamp(c.req.query('after') ?? '');
+    const since = Math.max(timestampMicros(filter.occurred.since), after ?? 0);
+    const newer: ResolvedEventFilter = { ...filter, occurred: { ...filter.occurred, since: formatTimestamp(since) } };
+    const seen = new Set((c.req.query('seen') ?? '').split(',').slice(0, MAX_SEEN_IDS));
+    const [page, all, buckets] = await Promise.all([
+      deps.store.queryEvents(newer, { limit: LIVE_MAX_EVENTS, offset: 0 }),
+      deps.store.queryEvents(filter, { limit: 0, offset: 0 }),
+      countOverTime(deps.store, filter, nowMs),
+    ]);
+    const events = page.events.filter((event) => !seen.has(event.id));
+    const html = events.length > 0 ? String(await (<EventDays events={events} query={query} clock={clock} />)) : '';
+    const histogram = String(await (<Histogram buckets={buckets} zone={clock.zone} />));
+    return c.json({ html, count: events.length, histogram, totalText: totalText(all.total) });
+  });
+
+  app.get('/events/:id', async (c) => {
+    const id = c.req.param('id');
+    const event = isUuid(id) ? await deps.store.readEvent(id.toLowerCase()) : undefined;
+    const csrf = c.get('csrf');
+    if (!event) {
+      return c.html(<NotFoundPage csrf={csrf} what="No event with that id." back="/ui/events" section="events" />, 404);
+    }
+    return c.html(<EventPage event={event} clock={clockOf(c, deps.now())} csrf={csrf} />);
+  });
+
+  return app;
+}

@@ -1,0 +1,136 @@
+/**
+ * One webhook: its URL and settings, the mapping editor with live preview, "Replay failures" once
+ * the mapping is fixed, and rotate / delete (each behind a confirmation page).
+ */
+import type { ReplayReport } from '../../core/replay';
+import type { WebhookView } from '../../routes/webhook-view';
+import { CopyButton } from '../components/copy-button';
+import { EnabledToggle } from '../components/enabled-toggle';
+import { JsonView } from '../components/json-view';
+import { type EditorState, MappingEditor } from '../components/mapping-editor';
+import { ReplayResult } from '../components/replay-result';
+import { type Clock, Time } from '../components/time';
+import { feedSearch, parseFeedQuery } from '../feed-query';
+import type { LastRequest } from '../samples';
+import { Layout } from './layout';
+
+export interface WebhookEditProps {
+  view: WebhookView;
+  csrf: string;
+  clock: Clock;
+  editor: EditorState;
+  hasPresetSample: boolean;
+  last: LastRequest | undefined;
+  /** Failure events of this webhook in the replay window. */
+  failures: number;
+  notice?: string;
+  replay?: ReplayReport;
+}
+
+function Settings({ view, csrf, clock }: { view: WebhookView; csrf: string; clock: Clock }) {
+  const verify = view.verify as { scheme: string; secretHints?: string[] };
+  return (
+    <dl class="facts panel">
+      <dt>URL</dt>
+      <dd class="url-line">
+        <code>{view.url}</code> <CopyButton value={view.url} label="Copy the webhook URL" />
+      </dd>
+      <dt>Enabled</dt>
+      <dd>
+        <EnabledToggle id={view.id} name={view.name} enabled={view.enabled} csrf={csrf} back={`/ui/webhooks/${view.id}`} />
+      </dd>
+      {view.description && (
+        <>
+          <dt>Description</dt>
+          <dd>{view.description}</dd>
+        </>
+      )}
+      <dt>Mapping</dt>
+      <dd>{view.preset ? `${view.mapping.kind} (from the ${view.preset} preset)` : view.mapping.kind}</dd>
+      <dt>Verification</dt>
+      <dd>
+        {verify.scheme}
+        {verify.secretHints && verify.secretHints.length > 0 && (
+          <span class="hint">{` secrets ${verify.secretHints.join(', ')}`}</span>
+        )}
+      </dd>
+      <dt>Delivery id</dt>
+      <dd>{view.idFrom ? <code>{view.idFrom}</code> : 'none'}</dd>
+      <dt>Updated</dt>
+      <dd>
+        <Time iso={view.updated} clock={clock} />
+      </dd>
+    </dl>
+  );
+}
+
+function Replay({ view, csrf, failures }: { view: WebhookView; csrf: string; failures: number }) {
+  const related = `hookgate.webhook.${view.id}`;
+  const failuresFeed = `/ui/events${feedSearch(parseFeedQuery({}), { related, event: 'hookgate.webhook.failed', event_match: 'name', range: 'week' })}`;
+  return (
+    <form method="post" action={`/ui/webhooks/${view.id}/replay`}>
+      <input type="hidden" name="_csrf" value={csrf} />
+      <p>
+        {`${failures} failed request${failures === 1 ? '' : 's'} stored. `}
+        <a href={failuresFeed}>See the failures</a>. Once the mapping is fixed, replay them: what now maps is stored (once,
+        however often you replay), what still fails is listed.
+      </p>
+      <button type="submit" disabled={failures === 0}>
+        Replay failures
+      </button>
+    </form>
+  );
+}
+
+export function WebhookEditPage(props: WebhookEditProps) {
+  const { view, csrf } = props;
+  const kind = view.mapping.kind;
+  return (
+    <Layout title={view.name} section="webhooks" csrf={csrf}>
+      <p>
+        <a href="/ui/webhooks">← Webhooks</a>
+      </p>
+      <h1>{view.name}</h1>
+      {props.notice && (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      )}
+      <Settings view={view} csrf={csrf} clock={props.clock} />
+      <section class="panel" aria-labelledby="mapping-title">
+        <h2 id="mapping-title">Mapping</h2>
+        {kind === 'cloudevents' ? (
+          <>
+            <p>Each CloudEvent of a request becomes one event: there is no template to edit.</p>
+            <JsonView value={view.mapping} summary="Mapping" open />
+          </>
+        ) : (
+          <MappingEditor
+            id={view.id}
+            kind={kind}
+            csrf={csrf}
+            state={props.editor}
+            hasPresetSample={props.hasPresetSample}
+            last={props.last}
+          />
+        )}
+      </section>
+      <section class="panel" aria-labelledby="replay-title">
+        <h2 id="replay-title">Replay failures</h2>
+        {props.replay && <ReplayResult report={props.replay} />}
+        <Replay view={view} csrf={csrf} failures={props.failures} />
+      </section>
+      <section class="panel danger-zone" aria-labelledby="danger-title">
+        <h2 id="danger-title">Rotate or delete</h2>
+        <div class="buttons">
+          <a class="button secondary" href={`/ui/webhooks/${view.id}/rotate`}>
+            Rotate URL…
+          </a>
+          <a class="button secondary" href={`/ui/webhooks/${view.id}/delete`}>
+            Delete webhook…
+          </a>
+        </div>
+      </section>
+    </Layout>
+  );
+}

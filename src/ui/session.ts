@@ -1,0 +1,85 @@
+/**
+ * UI sessions: a stateless cookie `base64url(JSON {exp, nonce}).base64url(HMAC)` with a key derived
+ * from the admin token, so rotating the token signs everyone out. The CSRF token of a session is an
+ * HMAC of its nonce; the sign-in form's token is an HMAC of a short-lived pre-session nonce.
+ * Web Crypto only: the same code runs on Node and Workers.
+ */
+import { z } from 'zod';
+import { randomToken, secretEquals } from '../core/secrets';
+import { fromBase64Url, toBase64Url } from './base64url';
+
+/** How long a session lasts after sign-in. */
+export const SESSION_TTL_SECONDS = 12 * 3600;
+const KEY_CONTEXT = 'hookgate ui sessions';
+const NONCE_BYTES = 16;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+const SessionPayload = z.object({ exp: z.number().int(), nonce: z.string().min(16).max(64) });
+export type Session = z.infer<typeof SessionPayload>;
+
+export interface Sessions {
+  /** A new session and its cookie value. */
+  issue(): Promise<{ session: Session; value: string }>;
+  /** The session a cookie value holds, if this server signed it and it has not expired. */
+  read(value: string | undefined): Promise<Session | undefined>;
+  /** The CSRF token forms and data requests of `session` must carry. */
+  csrfToken(session: Session): Promise<string>;
+  /** True when `given` is `session`'s CSRF token (constant time). */
+  checkCsrf(session: Session, given: string | undefined): Promise<boolean>;
+  /** A token for the sign-in form, bound to `nonce` (kept in a pre-session cookie). */
+  signInToken(nonce: string): Promise<string>;
+  newNonce(): string;
+}
+
+/** HMAC(adminToken, "hookgate ui sessions"): one key for cookies and CSRF tokens, never the token itself. */
+async function deriveKey(secret: string): Promise<CryptoKey> {
+  const hmac = { name: 'HMAC', hash: 'SHA-256' };
+  const master = await crypto.subtle.importKey('raw', encoder.encode(secret), hmac, false, ['sign']);
+  const derived = await crypto.subtle.sign('HMAC', master, encoder.encode(KEY_CONTEXT));
+  return crypto.subtle.importKey('raw', derived, hmac, false, ['sign', 'verify']);
+}
+
+/** Sessions signed with a key derived from `secret` (the admin token); `now` is the clock in ms. */
+export function createSessions(secret: string, now: () => number): Sessions {
+  let key: Promise<CryptoKey> | undefined;
+  const getKey = () => {
+    key ??= deriveKey(secret);
+    return key;
+  };
+  // Each purpose signs its own prefix, so a tag made for one can never pass as another.
+  const mac = async (purpose: string, text: string) =>
+    toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', await getKey(), encoder.encode(`${purpose}.${text}`))));
+
+  return {
+    async issue() {
+      const session: Session = { exp: Math.floor(now() / 1000) + SESSION_TTL_SECONDS, nonce: randomToken(NONCE_BYTES) };
+      const body = toBase64Url(encoder.encode(JSON.stringify(session)));
+      return { session, value: `${body}.${await mac('session', body)}` };
+    },
+    async read(value) {
+      const [body, tag, extra] = (value ?? '').split('.');
+      const tagBytes = tag ? fromBase64Url(tag) : undefined;
+      if (!body || !tagBytes || extra !== undefined) return undefined;
+      // `verify` compares in constant time.
+      const signed = encoder.encode(`session.${body}`);
+      if (!(await crypto.subtle.verify('HMAC', await getKey(), tagBytes, signed))) return undefined;
+      const bytes = fromBase64Url(body);
+      let parsed: unknown;
+      try {
+        parsed = bytes && JSON.parse(decoder.decode(bytes));
+      } catch {
+        return undefined;
+      }
+      const session = SessionPayload.safeParse(parsed);
+      if (!session.success || session.data.exp * 1000 <= now()) return undefined;
+      return session.data;
+    },
+    csrfToken: (session) => mac('csrf', session.nonce),
+    async checkCsrf(session, given) {
+      return given !== undefined && given !== '' && secretEquals(given, await mac('csrf', session.nonce));
+    },
+    signInToken: (nonce) => mac('sign-in', nonce),
+    newNonce: () => randomToken(NONCE_BYTES),
+  };
+}

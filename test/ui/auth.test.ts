@@ -1,0 +1,124 @@
+/**
+ * Sign-in, sessions and CSRF at the HTTP level: what is refused, which cookie is set, and that no
+ * page holds the admin token or a webhook secret.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app';
+import { createUiClient, type UiClient } from './ui-client';
+
+describe('UI sign-in, sessions and CSRF', () => {
+  let t: TestApp;
+  let ui: UiClient;
+  beforeEach(() => {
+    t = createTestApp();
+    ui = createUiClient((request) => t.app.fetch(request));
+  });
+  afterEach(() => t.close());
+
+  it('sends pages to the sign-in form (remembering where to) and refuses data requests with 401', async () => {
+    const page = await ui.request('/ui/events?event=github.');
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toBe('/ui/sign-in?next=%2Fui%2Fevents%3Fevent%3Dgithub.');
+    const data = await ui.request('/ui/events/live', { headers: { accept: 'application/json' } });
+    expect(data.status).toBe(401);
+    expect((await ui.request('/ui/webhooks', { method: 'POST' })).status).toBe(401);
+    expect((await t.app.request('/')).headers.get('location')).toBe('/ui');
+  });
+
+  it('serves the assets without a session, cached, with a strict CSP on every page', async () => {
+    const html = await (await ui.request('/ui/sign-in')).text();
+    const assets = [/href="(\/ui\/assets\/[^"]+\.css)"/, /src="(\/ui\/assets\/[^"]+\.js)"/].map((re) => re.exec(html)?.[1] ?? '');
+    expect(assets).toHaveLength(2);
+    for (const path of assets) {
+      const asset = await ui.request(path);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toContain('immutable');
+    }
+    const page = await ui.request('/ui/sign-in');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect((await ui.request('/ui/assets/app.00000000.js')).status).toBe(404);
+  });
+
+  it('refuses a wrong token (401) and a form it did not issue (403), without a session', async () => {
+    const wrong = await ui.signIn('not-the-admin-token');
+    expect(wrong.status).toBe(401);
+    expect(await wrong.text()).toContain('That is not the admin token.');
+    expect(ui.cookies.has('hookgate_session')).toBe(false);
+
+    const forged = await ui.post('/ui/sign-in', { _form: 'forged', token: TEST_TOKEN, next: '/ui/events' });
+    expect(forged.status).toBe(403);
+    expect(ui.cookies.has('hookgate_session')).toBe(false);
+  });
+
+  it('signs in with an HttpOnly, SameSite=Strict cookie for /ui, Secure over HTTPS', async () => {
+    const response = await ui.signIn(TEST_TOKEN);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/ui/events');
+    const cookie = response.headers.getSetCookie().find((header) => header.startsWith('hookgate_session=')) ?? '';
+    expect(cookie).toContain('Max-Age=43200');
+    expect(cookie).toContain('Path=/ui');
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).not.toContain('Secure');
+    expect(cookie).not.toContain(TEST_TOKEN);
+    expect((await ui.request('/ui/events')).status).toBe(200);
+
+    const proxied = createUiClient((request) => {
+      request.headers.set('x-forwarded-proto', 'https');
+      return t.app.fetch(request);
+    });
+    const secure = await proxied.signIn(TEST_TOKEN);
+    expect(secure.headers.getSetCookie().find((header) => header.startsWith('hookgate_session='))).toContain('Secure');
+  });
+
+  it('returns only to UI paths after signing in', async () => {
+    for (const next of ['//evil.example/ui', 'https://evil.example/ui', '/ui\\@evil.example', '/api/webhooks']) {
+      const fresh = createUiClient((request) => t.app.fetch(request));
+      const form = await (await fresh.request('/ui/sign-in')).text();
+      const token = /name="_form" value="([^"]+)"/.exec(form)?.[1] ?? '';
+      const response = await fresh.post('/ui/sign-in', { _form: token, token: TEST_TOKEN, next });
+      expect(response.headers.get('location'), next).toBe('/ui/events');
+    }
+  });
+
+  it('changes nothing for a POST without the CSRF token, and signs out only with it', async () => {
+    const created = await t.api('/api/webhooks', {
+      method: 'POST',
+      json: { name: 'guarded', mapping: { kind: 'cloudevents' } },
+    });
+    const { id } = (await created.json()) as { id: string };
+    await ui.signIn(TEST_TOKEN);
+    const refused = await ui.post(`/ui/webhooks/${id}/enabled`, { enabled: 'false', _csrf: 'wrong' });
+    expect(refused.status).toBe(403);
+    const viaHeader = await ui.request(`/ui/webhooks/${id}/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(viaHeader.status).toBe(403);
+    expect(await (await t.api(`/api/webhooks/${id}`)).json()).toMatchObject({ enabled: true });
+
+    expect((await ui.post('/ui/sign-out', {})).status).toBe(403);
+    const out = await ui.post('/ui/sign-out', { _csrf: await ui.csrf() });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('location')).toBe('/ui/sign-in?signed-out');
+    expect(ui.cookies.has('hookgate_session')).toBe(false);
+    expect((await ui.request('/ui/events')).status).toBe(303);
+  });
+
+  it('never puts the admin token or a webhook secret into a page', async () => {
+    const secret = 'bearer-secret-never-shown-0123';
+    const created = await t.api('/api/webhooks', {
+      method: 'POST',
+      json: { name: 'secretive', mapping: { kind: 'cloudevents' }, verify: { scheme: 'bearer', secrets: [secret] } },
+    });
+    const { id } = (await created.json()) as { id: string };
+    await ui.signIn(TEST_TOKEN);
+    for (const path of ['/ui/events', '/ui/webhooks', `/ui/webhooks/${id}`, `/ui/webhooks/${id}/rotate`, '/ui/webhooks/new']) {
+      const html = await (await ui.request(path)).text();
+      expect(html, path).not.toContain(secret);
+      expect(html, path).not.toContain(TEST_TOKEN);
+    }
+  });
+});
