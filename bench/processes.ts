@@ -26,7 +26,7 @@ function statusMb(pid: number, field: string): number {
   return Math.round(kb / 1024);
 }
 
-/** Starts `node --import tsx <script>` and waits for it to print `ready`. */
+/** Starts `node <script>` (through tsx for TypeScript) and waits for it to print `ready`. */
 export async function startServer(
   script: string,
   env: Record<string, string>,
@@ -34,7 +34,9 @@ export async function startServer(
   nodeArgs: string[] = [],
 ): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  // Built JavaScript runs as it is; TypeScript through tsx.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -3,6 +3,7 @@
  * each driven by autocannon on 127.0.0.1 (50 connections, bounded in time); prints a table and
  * writes bench/results.json. Then the template and query benchmarks.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -64,11 +65,14 @@ async function main(): Promise<void> {
     });
     await baselineServer.stop();
 
-    const gateway = await startServer(here('../src/node.ts'), {
+    // The gateway as `npm start` runs it: built to dist/ first.
+    execFileSync(process.execPath, [here('../scripts/build.mjs')], { cwd: here('..') });
+    const gateway = await startServer(here('../dist/node.mjs'), {
       HOOKGATE_DB: join(dir, 'bench.db'),
       HOOKGATE_ADMIN_TOKEN: TOKEN,
       HOOKGATE_MAX_BODY_BYTES: String(1024 * 1024),
-      HOOKGATE_SQLITE_WRITER: process.env.HOOKGATE_SQLITE_WRITER ?? 'thread',
+      HOOKGATE_SQLITE_WRITER: process.env.HOOKGATE_SQLITE_WRITER ?? 'inline',
+      HOOKGATE_SYNCHRONOUS: process.env.HOOKGATE_SYNCHRONOUS ?? 'NORMAL',
     });
     for (const scenario of scenarios()) {
       const webhook = await api(gateway.url, '/api/webhooks', { name: `bench ${scenario.name}`, ...scenario.webhook });
@@ -102,6 +106,12 @@ async function main(): Promise<void> {
   };
   const report = {
     machine,
+    settings: {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      writer: process.env.HOOKGATE_SQLITE_WRITER ?? 'inline',
+      synchronous: process.env.HOOKGATE_SYNCHRONOUS ?? 'NORMAL',
+    },
     baseline: { rps: Math.round(baselineRps) },
     scenarios: results.slice(1).map((r) => ({
       name: r.name,

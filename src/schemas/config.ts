@@ -19,7 +19,10 @@ export const Config = z.object({
   HOOKGATE_MAX_BODY_BYTES: PositiveInt.default(1024 * 1024),
   /** `NORMAL` survives a process crash; `FULL` also survives power loss (slower commits). */
   HOOKGATE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
-  /** `thread`: SQLite writes on a writer thread, beside the event loop; `inline`: on the same thread. */
-  HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('thread'),
+  /**
+   * `inline` (default): SQLite writes on the event loop's thread, group-committed; `thread`: on a
+   * writer thread beside it (more events/s for large fan-outs, about 50 MB more memory).
+   */
+  HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('inline'),
 });
 export type Config = z.infer<typeof Config>;

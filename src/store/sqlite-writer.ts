@@ -57,7 +57,13 @@ export function createInlineWriter(db: Database.Database): EventWriter {
   };
 }
 
-const THREAD_URL = new URL('./sqlite-writer-boot.mjs', import.meta.url);
+/**
+ * The writer thread's entry: built JavaScript beside the bundle (`npm start` runs dist/), or, when
+ * running from TypeScript sources (tests, tsx), a small boot file that registers tsx first.
+ */
+const THREAD_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./sqlite-writer-boot.mjs', import.meta.url)
+  : new URL('./sqlite-writer-thread.mjs', import.meta.url);
 
 function fromWire(outcome: WireOutcome): Outcome {
   if (outcome.ok) return outcome;

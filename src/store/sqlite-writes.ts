@@ -33,7 +33,7 @@ export function configureWriter(db: Database.Database, synchronous: 'NORMAL' | '
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
   db.pragma('temp_store = MEMORY');
-  db.pragma('cache_size = -32768');
+  db.pragma('cache_size = -8192');
 }
 
 /** A function writing several calls' rows in one transaction: one result per call. */

@@ -1,10 +1,13 @@
-/** `npm start` as a user runs it: a child process on a random port, its token, its shutdown. */
-import { type ChildProcess, spawn } from 'node:child_process';
+/**
+ * `npm start` as a user runs it: the built gateway (dist/, as `npm start` builds it) in a child
+ * process on a random port — its token, its writer thread, its shutdown.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
@@ -25,7 +28,7 @@ interface Started {
 
 async function start(env: Record<string, string>): Promise<Started> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+  const child = spawn(process.execPath, ['dist/node.mjs'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,6 +56,10 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 describe('the Node gateway process', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+  });
+
   const dirs: string[] = [];
   const children: ChildProcess[] = [];
   afterEach(() => {
@@ -120,7 +127,7 @@ describe('the Node gateway process', () => {
   });
 
   it('refuses bad settings with a clear message', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/node.ts'], {
+    const child = spawn(process.execPath, ['dist/node.mjs'], {
       cwd: ROOT,
       env: { ...process.env, PORT: 'eighty', HOOKGATE_DB: join(dataDir(), 'x.db') },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@
  * ajv-formats' regular expressions — no Node module, no `new Function` — so it runs on Workers too.
  * @see https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/formats/cloudevents.json
  */
-import validateCloudEventSchema from 'cloudevents/dist/schema/v1';
+import validateCloudEventSchema from 'cloudevents/dist/schema/v1.js';
 import { describeType } from '../../schemas/json';
 
 interface AjvError {

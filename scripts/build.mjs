@@ -1,0 +1,17 @@
+// `npm start` builds first: the gateway and its SQLite writer thread as plain JavaScript in dist/
+// (esbuild, well under a second), so the running gateway needs no TypeScript loader — less memory,
+// faster start. Dependencies stay in node_modules (not bundled).
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { node: 'src/node.ts', 'sqlite-writer-thread': 'src/store/sqlite-writer-thread.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
