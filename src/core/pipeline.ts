@@ -31,14 +31,20 @@ export type Translation =
   /** The request cannot be mapped: the error for the sender, the event that records it. */
   | { ok: false; error: MappingError; failure: Event };
 
+export interface TranslateOptions {
+  /** The delivery id when `idFrom` finds none (a replay fixes ids this way). */
+  fallbackDeliveryId?: string;
+}
+
 /** Parse → map → validate: the events a verified request becomes, or why it cannot. */
 export function translate(
   webhook: Webhook,
   request: VerifiedRequest,
   deps: MapperDeps,
   { context, parsed }: ContextParts = buildContext(request, webhook),
+  options: TranslateOptions = {},
 ): Translation {
-  const deliveryId = selectDeliveryId(webhook.idFrom, context);
+  const deliveryId = selectDeliveryId(webhook.idFrom, context) ?? options.fallbackDeliveryId;
   let rendered: string | undefined;
   try {
     const result = mapRequest(webhook.mapping, { webhook, request, context, parsed }, deps);

@@ -10,14 +10,11 @@ import { Timestamp, Uuid } from '../schemas/event';
 import type { ResolvedEventFilter } from '../schemas/filter';
 import type { Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
-import { buildContext } from './context';
-import { selectDeliveryId } from './delivery-id';
-import { MappingError } from './errors';
 import { FAILED_EVENT } from './failure';
-import { type MapperDeps, mapRequest } from './map';
+import type { MapperDeps } from './map';
+import { translate } from './pipeline';
 import type { ReceivedRequest } from './receive';
 import { timestampMicros } from './time';
-import { finalizeEvents } from './validate';
 import { type VerifiedRequest, verify } from './verify';
 
 /** Most failures one replay call re-runs (oldest first); `since` pages through more. */
@@ -103,31 +100,6 @@ async function storedRequest(request: z.infer<typeof StoredRequest>, receivedAt:
   return verify({ scheme: 'none' }, received);
 }
 
-type Outcome = { ok: true; events: ReturnType<typeof finalizeEvents> } | { ok: false; error: MappingError };
-
-/**
- * Map → validate, as `translate` does, but with the replay's id rule: the delivery id when the
- * webhook's `idFrom` finds one, else `replay:<failure id>`, so each event's id is fixed.
- */
-function remap(webhook: Webhook, request: VerifiedRequest, failureId: string, deps: MapperDeps): Outcome {
-  const { context, parsed } = buildContext(request, webhook);
-  const deliveryId = selectDeliveryId(webhook.idFrom, context) ?? `replay:${failureId}`;
-  try {
-    const result = mapRequest(webhook.mapping, { webhook, request, context, parsed }, deps);
-    const events = finalizeEvents(result.candidates, {
-      webhook,
-      context,
-      receivedAt: request.receivedAt,
-      deliveryId,
-      fanOut: result.fanOut,
-    });
-    return { ok: true, events };
-  } catch (error) {
-    if (error instanceof MappingError) return { ok: false, error };
-    throw error;
-  }
-}
-
 /** The failure events of `webhook` a replay considers, oldest first. */
 export function failureFilter(
   webhook: Pick<Webhook, 'id'>,
@@ -157,7 +129,9 @@ export async function replayFailures(webhook: Webhook, options: ReplayOptions, d
       continue;
     }
     const receivedAt = Math.floor(timestampMicros(failure.occurred) / 1000);
-    const outcome = remap(webhook, await storedRequest(payload.data.request, receivedAt), failure.id, deps);
+    // The delivery id when the webhook's `idFrom` finds one, else `replay:<failure id>`: each event's id is fixed.
+    const request = await storedRequest(payload.data.request, receivedAt);
+    const outcome = translate(webhook, request, deps, undefined, { fallbackDeliveryId: `replay:${failure.id}` });
     if (!outcome.ok) {
       const { code, detail, extras } = outcome.error;
       report.failed.push({ failure: failure.id, error: { ...extras, code, detail } });
