@@ -10,6 +10,7 @@ import { createEventsRoutes } from './routes/events';
 import { createHealthRoutes } from './routes/health';
 import { createHookRoutes } from './routes/hooks';
 import { createMetricsRoutes } from './routes/metrics';
+import { createOpenApiRoutes } from './routes/openapi';
 import { createPresetRoutes } from './routes/presets';
 import { INTERNAL_ERROR, problemResponse } from './routes/problem';
 import { createWebhookRoutes } from './routes/webhooks';
@@ -38,6 +39,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/api/webhooks', createWebhookRoutes(deps));
   app.route('/api/events', createEventsRoutes(deps));
   app.route('/api/presets', createPresetRoutes(deps));
+  app.route('/api/openapi.json', createOpenApiRoutes());
   app.route('/', createMetricsRoutes(deps));
   app.route('/ui', createUiRoutes(deps));
   app.get('/', (c) => c.redirect('/ui', 302));

@@ -22,7 +22,8 @@ export type Labels = Record<string, string>;
 export const Uuid = z
   .string({ error: (issue) => `must be a UUID string, got ${describeType(issue.input)}` })
   .refine(isUuid, { error: 'must be a UUID (8-4-4-4-12 hex digits)' })
-  .transform((id) => id.toLowerCase());
+  .transform((id) => id.toLowerCase())
+  .meta({ type: 'string', format: 'uuid' });
 
 /** An RFC 3339 timestamp, normalised to UTC text that keeps microseconds. */
 export const Timestamp = z
@@ -34,9 +35,11 @@ export const Timestamp = z
       return z.NEVER;
     }
     return formatTimestamp(micros);
-  });
+  })
+  .meta({ type: 'string', format: 'date-time' });
 
 function labelsSchema(required: readonly string[]) {
+  const description = `Labels (string values), with non-empty ${required.map((k) => `"${k}"`).join(' and ')}`;
   return z
     .custom<Labels>(isJsonObject, { error: (issue) => `must be an object of labels, got ${describeType(issue.input)}` })
     .superRefine((labels, ctx) => {
@@ -55,6 +58,13 @@ function labelsSchema(required: readonly string[]) {
         if (value === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'is required' });
         else if (value === '') ctx.addIssue({ code: 'custom', path: [key], message: 'must not be empty' });
       }
+    })
+    .meta({
+      type: 'object',
+      description,
+      required: [...required],
+      additionalProperties: { type: 'string' },
+      maxProperties: MAX_LABELS,
     });
 }
 

@@ -17,6 +17,8 @@ export function describeType(value: unknown): string {
  * A JSON object kept as it is: zod's `record` rebuilds objects and silently drops a
  * `__proto__` key, which would change a sender's payload.
  */
-export const JsonObjectSchema = z.custom<JsonObject>(isJsonObject, {
-  error: (issue) => `must be a JSON object, got ${describeType(issue.input)}`,
-});
+export const JsonObjectSchema = z
+  .custom<JsonObject>(isJsonObject, {
+    error: (issue) => `must be a JSON object, got ${describeType(issue.input)}`,
+  })
+  .meta({ type: 'object' });

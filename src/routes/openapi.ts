@@ -1,0 +1,173 @@
+/**
+ * `GET /api/openapi.json`: an OpenAPI 3.1 document of the whole API, its request and response
+ * bodies generated from the very zod schemas that validate them (`z.toJSONSchema`), so it cannot
+ * drift from the code; a test checks that it lists exactly the routes the app serves.
+ * @see https://spec.openapis.org/oas/v3.1.0
+ */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { ReplayRequest } from '../core/replay';
+import { Event, StoredEvent } from '../schemas/event';
+import { CountRequest, EventPageResponse, FilterRequest } from '../schemas/filter';
+import { SampleRequest, Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
+
+type Schema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Schema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Schema;
+  return rest;
+}
+
+const PROBLEM: Schema = {
+  type: 'object',
+  description: 'RFC 9457 problem details, with a stable `code`',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    code: { type: 'string' },
+    detail: { type: 'string' },
+    issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+  },
+  required: ['type', 'title', 'status', 'code', 'detail'],
+};
+
+const WEBHOOK_VIEW: Schema = {
+  ...jsonSchema(Webhook, 'output'),
+  description: 'A webhook as the API shows it: with `url`; verification secrets replaced by `secretHints`.',
+};
+
+interface Operation {
+  summary: string;
+  request?: Schema;
+  /** Status → body schema (`null`: no body). */
+  responses: Record<number, Schema | null>;
+}
+
+const json = (schema: Schema) => ({ 'application/json': { schema } });
+const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+
+/** Every route under /api, by OpenAPI path and method. */
+export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
+  '/api/webhooks': {
+    post: {
+      summary: 'Create a webhook (or from a preset)',
+      request: jsonSchema(WebhookCreate, 'input'),
+      responses: { 201: WEBHOOK_VIEW },
+    },
+    get: { summary: 'List webhooks', responses: { 200: { type: 'array', items: WEBHOOK_VIEW } } },
+  },
+  '/api/webhooks/{id}': {
+    get: { summary: 'Get a webhook', responses: { 200: WEBHOOK_VIEW } },
+    patch: {
+      summary: 'Change any field of a webhook',
+      request: jsonSchema(WebhookPatch, 'input'),
+      responses: { 200: WEBHOOK_VIEW },
+    },
+    delete: { summary: 'Delete a webhook', responses: { 204: null } },
+  },
+  '/api/webhooks/{id}/rotate': {
+    post: { summary: 'New URL; the old one answers 404 at once', responses: { 200: WEBHOOK_VIEW } },
+  },
+  '/api/webhooks/{id}/test': {
+    post: {
+      summary:
+        'Dry run of a sample request: the events, or the error the live endpoint would give (plus `rendered`); stores nothing',
+      request: jsonSchema(SampleRequest, 'input'),
+      responses: { 200: { type: 'object', properties: { events: { type: 'array', items: jsonSchema(Event, 'output') } } } },
+    },
+  },
+  '/api/webhooks/{id}/replay': {
+    post: {
+      summary: 'Re-run stored failed requests through the current mapping (idempotent)',
+      request: jsonSchema(ReplayRequest, 'input'),
+      responses: { 200: { type: 'object', description: 'What was replayed, written, duplicate, failed or skipped' } },
+    },
+  },
+  '/api/events': {
+    post: {
+      summary: 'Store events (Prefect-compatible)',
+      request: { type: 'array', items: jsonSchema(Event, 'input') },
+      responses: { 204: null },
+    },
+  },
+  '/api/events/filter': {
+    post: {
+      summary: 'Events matching a Prefect EventFilter, one page at a time (limit ≤ 200)',
+      request: jsonSchema(FilterRequest, 'input'),
+      responses: { 200: jsonSchema(EventPageResponse, 'output') },
+    },
+  },
+  '/api/events/filter/next': {
+    get: {
+      summary: 'The next page (`page-token` query parameter; a bad token is 403)',
+      responses: { 200: jsonSchema(EventPageResponse, 'output') },
+    },
+  },
+  '/api/events/count-by/{countable}': {
+    post: {
+      summary: "Prefect's counts by day, time, event or resource",
+      request: jsonSchema(CountRequest, 'input'),
+      responses: { 200: { type: 'array', items: { type: 'object' } } },
+    },
+  },
+  '/api/events/{id}': {
+    get: { summary: 'One event', responses: { 200: jsonSchema(StoredEvent, 'output') } },
+  },
+  '/api/presets': {
+    get: { summary: 'The provider presets', responses: { 200: { type: 'array', items: { type: 'object' } } } },
+  },
+  '/api/presets/{name}': {
+    get: { summary: 'One provider preset, with its template and sample request', responses: { 200: { type: 'object' } } },
+  },
+  '/api/openapi.json': {
+    get: { summary: 'This document', responses: { 200: { type: 'object' } } },
+  },
+};
+
+function parametersOf(path: string): unknown[] {
+  const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  return names.map((name) => (name === 'id' ? id : { name, in: 'path', required: true, schema: { type: 'string' } }));
+}
+
+export function buildOpenApi(): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  for (const [path, methods] of Object.entries(API_OPERATIONS)) {
+    paths[path] = Object.fromEntries(
+      Object.entries(methods).map(([method, op]) => [
+        method,
+        {
+          summary: op.summary,
+          parameters: parametersOf(path),
+          ...(op.request && { requestBody: { required: true, content: json(op.request) } }),
+          responses: {
+            ...Object.fromEntries(
+              Object.entries(op.responses).map(([status, schema]) => [
+                status,
+                { description: 'OK', ...(schema && { content: json(schema) }) },
+              ]),
+            ),
+            default: { description: 'A problem', content: { 'application/problem+json': { schema: PROBLEM } } },
+          },
+        },
+      ]),
+    );
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'hookgate', version: '0.1.0', description: 'Webhooks in, events out: the management and events API.' },
+    components: { securitySchemes: { admin: { type: 'http', scheme: 'bearer' } } },
+    security: [{ admin: [] }],
+    paths,
+  };
+}
+
+export function createOpenApiRoutes(): Hono {
+  const app = new Hono();
+  let document: Record<string, unknown> | undefined;
+  app.get('/', (c) => {
+    document ??= buildOpenApi();
+    return c.json(document);
+  });
+  return app;
+}
