@@ -1,6 +1,6 @@
 /**
  * Workers entry (thin): the same `createApp` over D1, with the eval-free template interpreter
- * and `ctx.waitUntil` as `defer`. Built once per isolate.
+ * Built once per isolate.
  */
 import './adapter/workers/jitless';
 import { adminToken, maxBodyBytes, type WorkerEnv } from './adapter/workers/config';
@@ -11,20 +11,15 @@ import { interpretTemplate } from './core/template/interpreter';
 import type { Logger } from './routes/deps';
 import { createD1Store } from './store/d1';
 
-interface ExecutionContextLike {
-  waitUntil(promise: Promise<unknown>): void;
-}
-
 const log: Logger = {
   info: (message, fields) => console.log(JSON.stringify({ level: 'info', msg: message, ...fields })),
   warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', msg: message, ...fields })),
   error: (message, fields) => console.error(JSON.stringify({ level: 'error', msg: message, ...fields })),
 };
 
-let current: { env: WorkerEnv; fetch: (request: Request, ctx: ExecutionContextLike) => Promise<Response> } | undefined;
+let current: { env: WorkerEnv; fetch: (request: Request) => Promise<Response> } | undefined;
 
 function build(env: WorkerEnv) {
-  let context: ExecutionContextLike | undefined;
   const token = adminToken(env);
   const app = createApp({
     store: createD1Store(env.DB),
@@ -35,21 +30,17 @@ function build(env: WorkerEnv) {
     renderLimits: DEFAULT_RENDER_LIMITS,
     compileTemplate: interpretTemplate,
     now: Date.now,
-    defer: (task) => context?.waitUntil(task),
     log,
   });
   return {
     env,
-    fetch: async (request: Request, ctx: ExecutionContextLike) => {
-      context = ctx;
-      return refuseWithoutAdminToken(request, token) ?? (await app.fetch(request));
-    },
+    fetch: async (request: Request) => refuseWithoutAdminToken(request, token) ?? (await app.fetch(request)),
   };
 }
 
 export default {
-  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContextLike): Promise<Response> {
+  fetch(request: Request, env: WorkerEnv): Promise<Response> {
     if (current?.env !== env) current = build(env);
-    return current.fetch(request, ctx);
+    return current.fetch(request);
   },
 };

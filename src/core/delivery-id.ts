@@ -16,6 +16,8 @@ export function selectDeliveryId(selector: string | null, context: RequestContex
   else if (source === 'query') value = context.query[name];
   else value = name.split('.').reduce<unknown>((node, key) => lookupOwn(node, key), context.body);
   if (Array.isArray(value)) value = value[0];
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  // A number beyond 2^53 has lost digits in JSON.parse: two deliveries could look alike, so it is
+  // not used (the events get fresh ids rather than being taken for duplicates).
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : undefined;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }

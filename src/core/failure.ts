@@ -7,19 +7,23 @@ import { type Event, MAX_EVENT_BYTES, RESOURCE_ID, RESOURCE_NAME } from '../sche
 import type { Webhook } from '../schemas/webhook';
 import type { RequestContext } from './context';
 import type { MappingError } from './errors';
+import { eventBytes } from './event-json';
 import { uuidv5, uuidv7 } from './ids';
 import { formatTimestamp } from './time';
 import { webhookResource } from './validate';
 
 export const FAILED_EVENT = 'hookgate.webhook.failed';
-/** Room for the body and the rendered text together, leaving space for the rest of the event. */
-const MAX_FAILURE_TEXT_CHARS = Math.floor((MAX_EVENT_BYTES - 100_000) / 2 / 3);
 
-function clip(text: string | undefined): { text: string | null; truncated: boolean } {
+interface Clipped {
+  text: string | null;
+  truncated: boolean;
+}
+
+function clip(text: string | undefined, chars: number): Clipped {
   if (text === undefined) return { text: null, truncated: false };
-  return text.length > MAX_FAILURE_TEXT_CHARS
-    ? { text: text.slice(0, MAX_FAILURE_TEXT_CHARS), truncated: true }
-    : { text, truncated: false };
+  // Whole characters: never cut a surrogate pair in two.
+  const cut = text.length > chars ? (/[\uD800-\uDBFF]/.test(text[chars - 1] ?? '') ? chars - 1 : chars) : text.length;
+  return cut < text.length ? { text: text.slice(0, cut), truncated: true } : { text, truncated: false };
 }
 
 export interface FailureInput {
@@ -30,9 +34,25 @@ export interface FailureInput {
   deliveryId?: string;
 }
 
-export function failureEvent({ webhook, context, error, receivedAt, deliveryId }: FailureInput): Event {
-  const body = clip(context.rawBody);
-  const rendered = clip(error.rendered);
+/**
+ * The failure event, within the event size limit: the body and the rendered text are cut
+ * (and flagged) until the event's JSON fits — measured as JSON, since escaping can make a
+ * character six bytes.
+ */
+export function failureEvent(input: FailureInput): Event {
+  let chars = Math.max(input.context.rawBody.length, input.error.rendered?.length ?? 0);
+  for (;;) {
+    const event = buildFailure(input, clip(input.context.rawBody, chars), clip(input.error.rendered, chars));
+    if (eventBytes(event) <= MAX_EVENT_BYTES || chars === 0) return event;
+    chars = Math.floor(chars / 2);
+  }
+}
+
+function buildFailure(
+  { webhook, context, error, receivedAt, deliveryId }: FailureInput,
+  body: Clipped,
+  rendered: Clipped,
+): Event {
   return {
     // A retried delivery that fails again is the same failure, stored once.
     id: deliveryId ? uuidv5(webhook.id, `failed:${deliveryId}`) : uuidv7(receivedAt),

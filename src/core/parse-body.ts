@@ -4,6 +4,8 @@
  * prototype, so a `__proto__` key in a form is data like any other.
  */
 
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schemas/json';
+
 const decoder = new TextDecoder('utf-8');
 
 export type ParsedBody =
@@ -35,20 +37,26 @@ export function bodyText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+/** JSON text as a value, or why not: not JSON, or nested deeper than MAX_JSON_DEPTH. */
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `is not JSON: ${(error as Error).message}` };
+  }
+  return nestsDeeperThan(value) ? { ok: false, reason: `nests deeper than ${MAX_JSON_DEPTH} levels` } : { ok: true, value };
+}
+
 export function parseBody(text: string, contentType: string | null): ParsedBody {
   const type = mediaType(contentType);
   if (isJsonMediaType(type)) {
     if (text.trim() === '') return { ok: true, value: null };
-    try {
-      return { ok: true, value: JSON.parse(text) };
-    } catch (error) {
-      return { ok: false, reason: `the body is declared as ${type} but is not JSON: ${(error as Error).message}` };
-    }
+    const json = parseJson(text);
+    return json.ok ? json : { ok: false, reason: `the body is declared as ${type} but ${json.reason}` };
   }
   if (type === 'application/x-www-form-urlencoded') return { ok: true, value: formToObject(new URLSearchParams(text)) };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: true, value: text };
-  }
+  // Otherwise: JSON if it parses (within the depth limit), else the text.
+  const json = parseJson(text);
+  return json.ok ? json : { ok: true, value: text };
 }

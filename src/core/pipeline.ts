@@ -11,6 +11,7 @@ import { MappingError } from './errors';
 import { failureEvent } from './failure';
 import { answerHandshake, preflight } from './handshake';
 import { type MapperDeps, mapRequest } from './map';
+import type { RateLimiter } from './rate-limit';
 import { receive } from './receive';
 import { finalizeEvents } from './validate';
 import { type VerifiedRequest, verify } from './verify';
@@ -24,6 +25,8 @@ export interface PipelineDeps extends MapperDeps {
   publicUrl?: string;
   /** A faster HMAC than Web Crypto's, where the runtime has one (Node). */
   hmac?: HmacFn;
+  /** Per-webhook rate limits, taken after verification (unsigned requests cannot drain them). */
+  rateLimiter?: RateLimiter;
 }
 
 export type Translation =
@@ -85,6 +88,7 @@ export async function handleHook(webhook: Webhook, request: Request, deps: Pipel
   const early = preflight(webhook, request);
   if (early) return { kind: 'answered', response: early };
   const verified = await receiveAndVerify(webhook, request, deps);
+  if (webhook.rateLimit) deps.rateLimiter?.take(webhook.id, webhook.rateLimit);
   const parts = buildContext(verified, webhook);
   const answer = answerHandshake(webhook, verified, parts.context);
   if (answer) return { kind: 'answered', response: answer };

@@ -18,8 +18,12 @@ export function parseTimestamp(text: string): number | undefined {
   const minute = Number(mi);
   const second = Number(s);
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return undefined;
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (new Date(ms).getUTCDate() !== day) return undefined; // 2026-02-30 and the like
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, 0);
+  const ms = date.getTime();
+  if (date.getUTCDate() !== day) return undefined; // 2026-02-30 and the like
   let offsetMinutes = 0;
   if (sign) {
     const offH = Number(oh);
@@ -28,8 +32,18 @@ export function parseTimestamp(text: string): number | undefined {
     offsetMinutes = (sign === '-' ? -1 : 1) * (offH * 60 + offM);
   }
   const micros = Number(frac.padEnd(6, '0').slice(0, 6));
-  return (ms - offsetMinutes * 60_000) * 1000 + micros;
+  const result = (ms - offsetMinutes * 60_000) * 1000 + micros;
+  return result >= MIN_MICROS && result <= MAX_MICROS ? result : undefined;
 }
+
+/**
+ * Timestamps are kept as whole microseconds in a JS number, exact within ±2^53 µs of the epoch
+ * (years 1685–2254): hookgate accepts the years 1700 to 2200, inclusive, once the offset is applied.
+ */
+export const MIN_YEAR = 1700;
+export const MAX_YEAR = 2200;
+const MIN_MICROS = Date.UTC(MIN_YEAR, 0, 1) * 1000;
+const MAX_MICROS = Date.UTC(MAX_YEAR + 1, 0, 1) * 1000 - 1;
 
 /** Microseconds of a timestamp already validated upstream; a bad one is a programming error. */
 export function timestampMicros(text: string): number {

@@ -1,11 +1,11 @@
 /**
- * What `createApp(deps)` is given: the store, the clock, id sources, limits and the runtime's
- * `defer`. Entries build real ones; tests build their own. No module-level singletons.
+ * What `createApp(deps)` is given: the store, the clock, limits and the runtime's template
+ * renderer and HMAC. Entries build real ones; tests build their own. No module-level singletons.
  */
 
 import { createHookMetrics, type HookMetrics } from '../core/metrics';
 import type { PipelineDeps } from '../core/pipeline';
-import { createRateLimiter, type RateLimiter } from '../core/rate-limit';
+import { createRateLimiter } from '../core/rate-limit';
 import type { RenderLimits } from '../core/template/budget';
 import { createTemplateCache } from '../core/template/cache';
 import type { RenderFn } from '../core/template/render-fn';
@@ -33,8 +33,6 @@ export interface AppDeps {
   compileTemplate: (source: string) => RenderFn;
   /** Wall clock in milliseconds since the epoch. */
   now: () => number;
-  /** Runs work after the response (Workers' `waitUntil`). */
-  defer: (task: Promise<unknown>) => void;
   log: Logger;
 }
 
@@ -43,7 +41,6 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 /** What routes get: the app's deps plus the pipeline's, built once per app (one template cache, one set of counters). */
 export interface RouteDeps extends AppDeps {
   pipeline: PipelineDeps;
-  rateLimiter: RateLimiter;
   metrics: HookMetrics;
 }
 
@@ -56,6 +53,7 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
     compile: createTemplateCache(deps.compileTemplate),
     publicUrl: deps.publicUrl,
     hmac: deps.hmac,
+    rateLimiter: createRateLimiter(deps.now),
   };
-  return { ...deps, pipeline, rateLimiter: createRateLimiter(deps.now), metrics: createHookMetrics() };
+  return { ...deps, pipeline, metrics: createHookMetrics() };
 }

@@ -45,8 +45,6 @@ function successResponse(webhook: Webhook, context: RequestContext, events: Even
 
 async function deliver(webhook: Webhook, request: Request, deps: RouteDeps): Promise<Response> {
   try {
-    // A sender's OPTIONS check (CloudEvents abuse protection) is not a delivery: it is not limited.
-    if (webhook.rateLimit && request.method !== 'OPTIONS') deps.rateLimiter.take(webhook.id, webhook.rateLimit);
     const outcome = await handleHook(webhook, request, deps.pipeline);
     if (outcome.kind === 'answered') return outcome.response;
     deps.metrics.eventsStored(webhook.id, outcome.events.length);
@@ -62,8 +60,21 @@ async function deliver(webhook: Webhook, request: Request, deps: RouteDeps): Pro
   }
 }
 
+/**
+ * Whatever a webhook answers (its own success response may be a sender-supplied template, even
+ * HTML), it is inert: no script, no frame, no content sniffing, on the origin that also serves /ui.
+ */
+const INERT_HEADERS: Record<string, string> = {
+  'content-security-policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+};
+
 export function createHookRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(INERT_HEADERS)) c.res.headers.set(name, value);
+  });
   app.all('/:slug', async (c) => {
     let webhookId = UNKNOWN_WEBHOOK;
     try {

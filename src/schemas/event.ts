@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isUuid } from '../core/ids';
-import { formatTimestamp, parseTimestamp } from '../core/time';
+import { formatTimestamp, MAX_YEAR, MIN_YEAR, parseTimestamp } from '../core/time';
 import { describeType, isJsonObject, JsonObjectSchema } from './json';
 
 export const MAX_LABELS = 500;
@@ -31,7 +31,10 @@ export const Timestamp = z
   .transform((text, ctx) => {
     const micros = parseTimestamp(text);
     if (micros === undefined) {
-      ctx.addIssue({ code: 'custom', message: `must be an RFC 3339 timestamp with a time zone, got "${text.slice(0, 60)}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an RFC 3339 timestamp with a time zone, years ${MIN_YEAR}–${MAX_YEAR}, got "${text.slice(0, 60)}"`,
+      });
       return z.NEVER;
     }
     return formatTimestamp(micros);

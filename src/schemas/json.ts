@@ -14,11 +14,33 @@ export function describeType(value: unknown): string {
 }
 
 /**
+ * How deep JSON may nest (objects and arrays). Deeper data breaks recursive code (JSON.stringify
+ * overflows its stack around a few thousand levels) and SQLite's JSON functions (1,000 levels), and
+ * no real webhook nests anywhere near this.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** True when `value` nests objects/arrays deeper than `limit` (iterative: no recursion to overflow). */
+export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/**
  * A JSON object kept as it is: zod's `record` rebuilds objects and silently drops a
- * `__proto__` key, which would change a sender's payload.
+ * `__proto__` key, which would change a sender's payload. Nesting is bounded (MAX_JSON_DEPTH).
  */
 export const JsonObjectSchema = z
   .custom<JsonObject>(isJsonObject, {
     error: (issue) => `must be a JSON object, got ${describeType(issue.input)}`,
   })
+  .refine((value) => !nestsDeeperThan(value), { error: `must not nest deeper than ${MAX_JSON_DEPTH} levels` })
   .meta({ type: 'object' });

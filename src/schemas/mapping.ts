@@ -3,21 +3,28 @@
  * rejected when the webhook is saved (fail closed).
  */
 import { z } from 'zod';
-import { PartialEvent } from './event';
+import { MAX_EVENT_BYTES, PartialEvent } from './event';
 import { isJsonObject, JsonObjectSchema } from './json';
 
 export const MAX_TEMPLATE_CHARS = 30_000;
+
+const encoder = new TextEncoder();
 
 /** A static event: validated as an event (id and occurred may be left to the defaults); kept as written. */
 export const StaticEventSpec = JsonObjectSchema.superRefine((event, ctx) => {
   const result = PartialEvent.safeParse(event);
   if (!result.success) {
     for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return;
+  }
+  const bytes = encoder.encode(JSON.stringify(event)).length;
+  if (bytes > MAX_EVENT_BYTES) {
+    ctx.addIssue({ code: 'custom', message: `is ${bytes} bytes as JSON; an event may be at most ${MAX_EVENT_BYTES}` });
   }
 });
 
-export const StaticMapping = z.object({ kind: z.literal('static'), event: StaticEventSpec });
-export const TemplateMapping = z.object({
+export const StaticMapping = z.strictObject({ kind: z.literal('static'), event: StaticEventSpec });
+export const TemplateMapping = z.strictObject({
   kind: z.literal('template'),
   template: z
     .string()

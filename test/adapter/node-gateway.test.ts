@@ -80,6 +80,9 @@ describe('the Node gateway process', () => {
     children.push(first.child);
     const token = readFileSync(join(dir, 'nested', 'admin-token'), 'utf8').trim();
     expect(statSync(join(dir, 'nested', 'admin-token')).mode & 0o777).toBe(0o600);
+    // The database holds webhook secrets: the owner's only, as the directory made for it.
+    expect(statSync(db).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'nested')).mode & 0o777).toBe(0o700);
     expect(first.output()).toContain(token);
     const authorized = await fetch(`${first.url}/api/webhooks`, { headers: { authorization: `Bearer ${token}` } });
     expect(authorized.status).toBe(200);

@@ -34,7 +34,6 @@ export function createTestApp(overrides: Partial<AppDeps> = {}): TestApp {
     renderLimits: DEFAULT_RENDER_LIMITS,
     compileTemplate,
     now: () => Date.now(),
-    defer: (task) => void task.catch(() => {}),
     log: silentLogger,
     ...overrides,
   };

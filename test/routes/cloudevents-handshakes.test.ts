@@ -158,6 +158,18 @@ describe('Azure Event Grid subscription validation', () => {
     );
   });
 
+  it('a request that carries a validation event among real events is a delivery: its events are stored', async () => {
+    const { slug } = await webhook({ mapping: STATIC });
+    const validation = JSON.parse(eventGridSchema)[0];
+    const body = JSON.stringify([
+      validation,
+      { id: '1', eventType: 'Microsoft.Storage.BlobCreated', subject: '/blob', data: {} },
+    ]);
+    const response = await hook(slug, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(response.status).toBe(204);
+    expect(storedEvents(t.dbFile)).toHaveLength(1);
+  });
+
   it('other Event Grid events are delivered as usual', async () => {
     const { slug } = await webhook({ mapping: TEMPLATE });
     const body = JSON.stringify([{ id: '1', eventType: 'Microsoft.Storage.BlobCreated', subject: '/blob', data: {} }]);

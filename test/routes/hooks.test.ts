@@ -123,6 +123,13 @@ describe('ANY /hooks/:slug', () => {
       expect(new Set(events.map((e) => e.id)).size).toBe(2);
     });
 
+    it('does not take two large numeric delivery ids that JSON rounds alike for one delivery', async () => {
+      const hook = await webhook({ mapping: { kind: 'template', template: ECHO }, idFrom: 'body:id' });
+      expect((await post(hook.slug, '{"kind": "k", "id": 12345678901234567890}')).status).toBe(204);
+      expect((await post(hook.slug, '{"kind": "k", "id": 12345678901234567891}')).status).toBe(204);
+      expect(storedEvents(t)).toHaveLength(2);
+    });
+
     it('gives the n-th event of a delivery the id UUIDv5(webhook id, "<delivery id>:<n>")', async () => {
       const { uuidv5 } = await import('../../src/core/ids');
       const hook = await webhook({ mapping: { kind: 'template', template: ECHO }, idFrom: 'header:x-delivery' });
@@ -189,6 +196,62 @@ describe('ANY /hooks/:slug', () => {
     });
   });
 
+  it('answers inertly: no script or sniffing, whatever the webhook returns (even its own HTML success response)', async () => {
+    const hook = await webhook({
+      mapping: { kind: 'template', template: ECHO },
+      response: { status: 200, contentType: 'text/html', body: '<p>Thanks {{body.kind}}</p>' },
+    });
+    const response = await post(hook.slug, '{"kind": "<script>alert(1)</script>", "id": 1}');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain('sandbox');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const missing = await post('AAAAAAAAAAAAAAAAAAAAAA', '{}');
+    expect(missing.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  describe('hostile bodies', () => {
+    const nested = (depth: number) => `{"a": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+
+    it('answers 400 invalid-body (never 500) to JSON nested thousands deep, and records the failure', async () => {
+      const hook = await webhook({
+        mapping: {
+          kind: 'template',
+          template: '{"event": "e", "resource": {"prefect.resource.id": "r"}, "payload": {{json body}}}',
+        },
+      });
+      const response = await post(hook.slug, nested(5000));
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as Problem).code).toBe('invalid-body');
+      const [failed] = storedEvents(t) as unknown as { event: string; payload: { request: { body: string } } }[];
+      expect(failed?.event).toBe('hookgate.webhook.failed');
+      expect(failed?.payload.request.body).toBe(nested(5000));
+    });
+
+    it('stores a static event for a deep body, with the body kept as text', async () => {
+      const hook = await webhook({
+        mapping: { kind: 'static', event: { event: 'e', resource: { 'prefect.resource.id': 'r' } } },
+      });
+      expect((await post(hook.slug, nested(5000))).status).toBe(204);
+      expect(storedEvents(t)[0]?.payload.body).toBe(nested(5000));
+    });
+
+    it('keeps a failure event within 1,500,000 bytes of JSON however the body escapes', async () => {
+      const hook = await webhook({ mapping: { kind: 'template', template: '{{{rawBody}}}' } });
+      const body = '\u0001'.repeat(1024 * 1024 - 10);
+      const response = await post(hook.slug, body, { 'content-type': 'text/plain' });
+      expect(response.status).toBe(400);
+      const db = new Database(t.dbFile, { readonly: true });
+      const [row] = db.prepare('SELECT body FROM events').all() as { body: string }[];
+      db.close();
+      expect(Buffer.byteLength(row?.body ?? '')).toBeLessThanOrEqual(1_500_000 + 60);
+      const failure = JSON.parse(row?.body ?? '{}') as {
+        payload: { request: { bodyTruncated: boolean }; renderedTruncated: boolean };
+      };
+      expect(failure.payload.request.bodyTruncated).toBe(true);
+      expect(failure.payload.renderedTruncated).toBe(true);
+    });
+  });
+
   it('404 with one and the same body for unknown, rotated and disabled slugs', async () => {
     const rotated = await webhook({ mapping: { kind: 'template', template: ECHO } });
     await t.api(`/api/webhooks/${rotated.id}/rotate`, { method: 'POST' });
@@ -252,6 +315,19 @@ describe('ANY /hooks/:slug', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(((await limited.json()) as Problem).code).toBe('rate-limited');
     expect(storedEvents(t)).toHaveLength(2);
+  });
+
+  it('counts only verified requests against the rate limit: unsigned floods cannot drain it', async () => {
+    const hook = await webhook({
+      mapping: { kind: 'template', template: ECHO },
+      verify: { scheme: 'bearer', secrets: ['limited-sender-token'] },
+      rateLimit: { requests: 2, perSeconds: 60 },
+    });
+    for (let i = 0; i < 5; i++) expect((await post(hook.slug, '{"kind": "k", "id": 1}')).status).toBe(401);
+    const signed = { 'content-type': 'application/json', authorization: 'Bearer limited-sender-token' };
+    expect((await post(hook.slug, '{"kind": "k", "id": 1}', signed)).status).toBe(204);
+    expect((await post(hook.slug, '{"kind": "k", "id": 2}', signed)).status).toBe(204);
+    expect((await post(hook.slug, '{"kind": "k", "id": 3}', signed)).status).toBe(429);
   });
 
   it('does not count a sender’s OPTIONS check (CloudEvents abuse protection) against the rate limit', async () => {

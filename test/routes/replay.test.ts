@@ -165,7 +165,8 @@ describe('replaying failed requests', () => {
 
   it('skips a failure whose stored body was truncated', async () => {
     const hook = await createHook(BROKEN);
-    const big = JSON.stringify({ action: 'big', id: 1, count: 1, filler: 'x'.repeat(300_000) });
+    // 800 KB of body, each quote escaped twice in the failure event: over its 1.5 MB limit.
+    const big = JSON.stringify({ action: 'big', id: 1, count: 1, filler: '"'.repeat(400_000) });
     expect((await deliver(hook.slug, big)).status).toBe(400);
     const [failure] = failuresOf(hook);
     expect(failure?.payload.request).toMatchObject({ bodyTruncated: true });

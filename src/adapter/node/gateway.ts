@@ -2,7 +2,7 @@
  * Starts the gateway on Node: SQLite store, generated admin token, HTTP server; and stops it
  * cleanly on SIGTERM/SIGINT (no new connections, in-flight requests finish, then the DB closes).
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -28,7 +28,10 @@ export interface Gateway {
 export async function startGateway(config: Config, log: Logger): Promise<Gateway> {
   const dbFile = config.HOOKGATE_DB === ':memory:' ? ':memory:' : resolve(config.HOOKGATE_DB);
   const dataDir = dbFile === ':memory:' ? resolve('data') : dirname(dbFile);
-  mkdirSync(dataDir, { recursive: true });
+  // The database holds webhook secrets: a new data directory is the owner's only, and a new
+  // database file too (SQLite gives its -wal and -shm files the database file's mode).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (dbFile !== ':memory:') closeSync(openSync(dbFile, 'a', 0o600));
   const admin = resolveAdminToken(config.HOOKGATE_ADMIN_TOKEN, dataDir);
   const store = createSqliteStore({
     filename: dbFile,
@@ -45,7 +48,6 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     compileTemplate,
     hmac: nodeHmac,
     now: Date.now,
-    defer: (task) => void task.catch((error) => log.error('deferred task failed', { error: String(error) })),
     log,
   });
 

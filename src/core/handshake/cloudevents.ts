@@ -46,12 +46,16 @@ function validationCode(data: unknown): string | undefined {
   return typeof code === 'string' && code !== '' ? code : undefined;
 }
 
+/** The one item of a body that is exactly one event (alone, or the only item of an array). */
+function only<T>(items: T | readonly T[] | undefined): T | undefined {
+  if (!Array.isArray(items)) return items as T | undefined;
+  return items.length === 1 ? (items[0] as T) : undefined;
+}
+
 /** The code of an Event Grid schema validation event: `[{eventType, data: {validationCode}}]`. */
 function eventGridSchemaCode(body: unknown): string | undefined {
-  for (const event of Array.isArray(body) ? body : [body]) {
-    if (isJsonObject(event) && event.eventType === EVENT_GRID_VALIDATION) return validationCode(event.data);
-  }
-  return undefined;
+  const event = only(body);
+  return isJsonObject(event) && event.eventType === EVENT_GRID_VALIDATION ? validationCode(event.data) : undefined;
 }
 
 /**
@@ -61,8 +65,10 @@ function eventGridSchemaCode(body: unknown): string | undefined {
 export const eventGridValidation: Handshake = {
   name: 'azure-event-grid-validation',
   answer(_webhook, _request, context) {
-    const cloudEvent = context.cloudevents?.find((event) => event.type === EVENT_GRID_VALIDATION);
-    const code = cloudEvent ? validationCode(cloudEvent.data) : eventGridSchemaCode(context.body);
+    // Only a request that is nothing but the validation event: one that also carries real events
+    // is a delivery, and its events must be stored.
+    const cloudEvent = only(context.cloudevents);
+    const code = cloudEvent?.type === EVENT_GRID_VALIDATION ? validationCode(cloudEvent.data) : eventGridSchemaCode(context.body);
     return code === undefined ? undefined : Response.json({ validationResponse: code }, { status: 200 });
   },
 };

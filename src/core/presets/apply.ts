@@ -7,7 +7,7 @@ import { isJsonObject, type JsonObject } from '../../schemas/json';
 import { InputError } from '../errors';
 import type { Preset } from './preset';
 
-function mergeVerify(preset: Preset['verify'], given: unknown): unknown {
+function presetVerify(preset: Preset['verify'], given: unknown): unknown {
   if (given === undefined) return preset;
   if (isJsonObject(given) && (given.scheme === undefined || given.scheme === preset.scheme)) {
     return { ...preset, ...given, scheme: preset.scheme };
@@ -34,5 +34,5 @@ export function applyPreset(input: unknown, find: (name: string) => Preset | und
     handshakes: preset.handshakes,
     response: preset.response,
   };
-  return { ...defaults, ...rest, verify: mergeVerify(preset.verify, verify), preset: preset.name };
+  return { ...defaults, ...rest, verify: presetVerify(preset.verify, verify), preset: preset.name };
 }
