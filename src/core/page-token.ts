@@ -3,6 +3,8 @@
  * from the admin token. A token that does not verify reads as `undefined`, never as a query.
  */
 
+import { base64ToBytes, bytesToBase64 } from './base64';
+
 const TAG_BYTES = 32;
 const KEY_CONTEXT = 'hookgate page tokens';
 const encoder = new TextEncoder();
@@ -15,20 +17,9 @@ export interface PageTokens {
   verify(token: string): Promise<unknown>;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
+/** Query strings turn an unencoded `+` into a space; base64 never holds spaces. */
 function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
-  try {
-    // Query strings turn an unencoded `+` into a space; base64 never holds spaces.
-    const binary = atob(text.replaceAll(' ', '+'));
-    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
+  return base64ToBytes(text.replaceAll(' ', '+'));
 }
 
 /** HMAC(secret, "hookgate page tokens"): tokens stay valid as long as the admin token does. */
@@ -53,7 +44,7 @@ export function createPageTokens(secret: string): PageTokens {
       const token = new Uint8Array(TAG_BYTES + body.length);
       token.set(tag);
       token.set(body, TAG_BYTES);
-      return toBase64(token);
+      return bytesToBase64(token);
     },
     async verify(token) {
       const bytes = fromBase64(token);

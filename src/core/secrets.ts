@@ -1,5 +1,7 @@
 /** Secret comparison in constant time, on Web Crypto so it runs the same on Node and Workers. */
 
+import { bytesToBase64Url } from './base64';
+
 const encoder = new TextEncoder();
 
 async function digest(text: string): Promise<Uint8Array> {
@@ -25,8 +27,5 @@ export async function secretEquals(given: string, expected: string): Promise<boo
 
 /** `bytes` random bytes as base64url text (no padding): slugs, tokens. */
 export function randomToken(bytes: number): string {
-  const raw = crypto.getRandomValues(new Uint8Array(bytes));
-  let binary = '';
-  for (const byte of raw) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return bytesToBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }

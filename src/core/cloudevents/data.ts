@@ -5,33 +5,19 @@
  * @see https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/bindings/http-protocol-binding.md#313-metadata-headers
  * @see https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/formats/json-format.md#31-handling-of-data
  */
+
+import { base64ToBytes, bytesToBase64 } from '../base64';
 import { isJsonMediaType, mediaType, type ParsedBody } from '../parse-body';
 import type { CloudEvent } from './types';
 import { InvalidCloudEventError } from './types';
 
 /** RFC 4648 §4 base64, padded. */
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-const BTOA_CHUNK_BYTES = 0x8000;
 
 type EventData = Pick<CloudEvent, 'data' | 'data_base64'>;
 
 export function isBase64(text: string): boolean {
   return BASE64.test(text);
-}
-
-export function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += BTOA_CHUNK_BYTES) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + BTOA_CHUNK_BYTES));
-  }
-  return btoa(binary);
 }
 
 function charsetOf(contentType: string | undefined): string | undefined {
@@ -92,7 +78,7 @@ export function dataFromBody(body: Uint8Array, contentType: string | undefined, 
 export function dataFromBase64(text: string, contentType: string | undefined): EventData {
   const type = mediaType(contentType ?? null);
   if (type === '' || isJsonMediaType(type)) {
-    const json = jsonOf(base64ToBytes(text));
+    const json = jsonOf(base64ToBytes(text) ?? new Uint8Array(0));
     if (json) return { data: json.value };
   }
   return { data_base64: text };

@@ -2,6 +2,7 @@
  * The helpers templates may call (DESIGN §3): pure functions of their arguments, each total over
  * JSON values (a missing path is `undefined`), with errors that say which helper and why.
  */
+import { base64ToBytes, bytesToBase64 } from '../base64';
 import { isUuid, URL_NAMESPACE, uuidv5 } from '../ids';
 import { formatTimestamp, parseTimestamp } from '../time';
 import { chargeText, chargeWork, ensureRoom } from './budget';
@@ -46,19 +47,10 @@ function truthy(value: unknown): boolean {
   return !isEmpty(value) && value !== 0;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
+/** Lenient: either alphabet, whitespace ignored (base64 copied out of a payload). */
 function fromBase64(helper: string, text: string): Uint8Array {
-  try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/').replace(/\s+/g, ''));
-    return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-  } catch {
-    return fail(helper, 'the value is not base64');
-  }
+  const bytes = base64ToBytes(text.replace(/-/g, '+').replace(/_/g, '/').replace(/\s+/g, ''));
+  return bytes ?? fail(helper, 'the value is not base64');
 }
 
 /** Seconds, milliseconds or microseconds since the epoch, told apart by size, or date text. */
@@ -147,7 +139,7 @@ export const HELPERS: Record<string, Helper> = {
       return fail('jsonParse', `the value is not JSON (${(error as Error).message})`);
     }
   }),
-  base64: valueHelper(([value]) => toBase64(encoder.encode(readText(value)))),
+  base64: valueHelper(([value]) => bytesToBase64(encoder.encode(readText(value)))),
   base64Decode: valueHelper(([value]) => {
     try {
       return decoder.decode(fromBase64('base64Decode', readText(value)));

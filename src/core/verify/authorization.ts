@@ -6,6 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc7617
  * @see https://docs.gitlab.com/user/project/integrations/webhooks/#create-a-webhook
  */
+import { base64ToBytes } from '../base64';
 import { VerifyError } from '../errors';
 import { secretEquals } from '../secrets';
 import { requireHeader } from './headers';
@@ -30,12 +31,8 @@ export async function verifyBearer(headers: Headers, secrets: readonly string[])
 }
 
 export async function verifyBasic(headers: Headers, username: string, secrets: readonly string[]): Promise<void> {
-  let decoded = '';
-  try {
-    decoded = new TextDecoder().decode(Uint8Array.from(atob(credentials(headers, 'Basic')), (c) => c.charCodeAt(0)));
-  } catch (error) {
-    if (error instanceof VerifyError) throw error;
-  }
+  const bytes = base64ToBytes(credentials(headers, 'Basic'));
+  const decoded = bytes ? new TextDecoder().decode(bytes) : '';
   const colon = decoded.indexOf(':');
   const [user, password] = colon < 0 ? ['', ''] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
   const [userOk, passwordOk] = await Promise.all([secretEquals(user, username), matchesAnySecret(password, secrets)]);

@@ -32,25 +32,10 @@ export function fromHex(text: string): Uint8Array | undefined {
   return bytes;
 }
 
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
 /** Standard base64, padding optional (as Standard Webhooks secrets are sometimes given). */
-export function fromBase64(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
-  const bare = text.replace(/=+$/, '');
-  if (bare.length % 4 === 1) return undefined;
-  const binary = atob(bare.padEnd(Math.ceil(bare.length / 4) * 4, '='));
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-}
+export { base64ToBytes as fromBase64, base64UrlToBytes as fromBase64Url, bytesToBase64 as toBase64 } from '../base64';
 
-export function fromBase64Url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) return undefined;
-  return fromBase64(text.replace(/-/g, '+').replace(/_/g, '/'));
-}
+import { base64ToBytes, base64UrlToBytes } from '../base64';
 
 export type Encoding = 'hex' | 'base64' | 'base64url';
 
@@ -58,6 +43,6 @@ export type Encoding = 'hex' | 'base64' | 'base64url';
 export function decodeSignature(text: string, encoding: Encoding): Uint8Array | undefined {
   const trimmed = text.trim();
   if (encoding === 'hex') return fromHex(trimmed);
-  if (encoding === 'base64') return fromBase64(trimmed);
-  return fromBase64Url(trimmed);
+  if (encoding === 'base64') return base64ToBytes(trimmed);
+  return base64UrlToBytes(trimmed);
 }
