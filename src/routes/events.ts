@@ -1,6 +1,6 @@
 /**
  * The Prefect-compatible events API (DESIGN §7): emit events, filter them page by page, count
- * them by time, name or resource, read one.
+ * them by time, name or resource, read one; and follow new ones in arrival order (`/tail`).
  * @see ../../../shared/fixtures/prefect-filters/README.md
  */
 import { type Context, Hono } from 'hono';
@@ -9,7 +9,7 @@ import { InputError, NotFoundError } from '../core/errors';
 import { eventBytes } from '../core/event-json';
 import { microsFromMillis } from '../core/time';
 import { Event, MAX_EVENT_BYTES } from '../schemas/event';
-import { Countable, CountRequest, EventFilter, FilterRequest, resolveFilter } from '../schemas/filter';
+import { Countable, CountRequest, EventFilter, FilterRequest, resolveFilter, TailRequest } from '../schemas/filter';
 import { formatPath } from '../schemas/issues';
 import { parseWith, readBody, readJson } from './body';
 import type { RouteDeps } from './deps';
@@ -51,6 +51,13 @@ export function createEventsRoutes(deps: RouteDeps): Hono {
   });
 
   app.get('/filter/next', async (c) => c.json(await pager.next(c.req.query('page-token') ?? '', origin(c))));
+
+  // Arrival order, not `occurred`: an event that arrives with an older `occurred` is still followed.
+  app.post('/tail', async (c) => {
+    const request = await readBody(c, TailRequest, { optional: true });
+    const filter = request.filter ?? EventFilter.parse({});
+    return c.json(await deps.store.readEventsAfter(filter, request.after, request.limit));
+  });
 
   app.post('/count-by/:countable', async (c) => {
     const countable = parseWith(Countable, c.req.param('countable'), ['countable']);

@@ -1,4 +1,4 @@
-/** `GET /healthz`: open, no auth; says whether the store answers. */
+/** `GET /healthz`: open, no auth; says whether the store answers (a ping: no table is read). */
 import { Hono } from 'hono';
 import type { RouteDeps } from './deps';
 
@@ -6,7 +6,7 @@ export function createHealthRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
   app.get('/healthz', async (c) => {
     try {
-      await deps.store.listWebhooks();
+      await deps.store.ping();
       return c.json({ status: 'ok' });
     } catch {
       return c.json({ status: 'unavailable' }, 503);

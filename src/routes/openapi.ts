@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ReplayRequest } from '../core/replay';
 import { Event, StoredEvent } from '../schemas/event';
-import { CountRequest, EventPageResponse, FilterRequest } from '../schemas/filter';
+import { CountRequest, EventPageResponse, FilterRequest, TailRequest, TailResponse } from '../schemas/filter';
 import { SampleRequest, Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
 
 type Schema = Record<string, unknown>;
@@ -102,6 +102,14 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
     get: {
       summary: 'The next page (`page-token` query parameter; a bad token is 403)',
       responses: { 200: jsonSchema(EventPageResponse, 'output') },
+    },
+  },
+  '/api/events/tail': {
+    post: {
+      summary:
+        'Follow new events in arrival order: those stored after the cursor `after` that `filter` matches (limit ≤ 200); without `after`, none and the cursor of now',
+      request: jsonSchema(TailRequest, 'input'),
+      responses: { 200: jsonSchema(TailResponse, 'output') },
     },
   },
   '/api/events/count-by/{countable}': {

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isUuid } from '../core/ids';
 import { formatTimestamp, MAX_YEAR, MIN_YEAR, parseTimestamp } from '../core/time';
-import { describeType, isJsonObject, JsonObjectSchema } from './json';
+import { describeType, isJsonObject, JsonObjectSchema, StoredJsonObjectSchema } from './json';
 
 export const MAX_LABELS = 500;
 export const MAX_RELATED = 100;
@@ -96,7 +96,7 @@ export const Event = z.object({
 export type Event = z.infer<typeof Event>;
 
 /** An event as the store returns it: with the time the store received it. */
-export const StoredEvent = Event.extend({ received: Timestamp });
+export const StoredEvent = Event.extend({ payload: StoredJsonObjectSchema, received: Timestamp });
 export type StoredEvent = z.infer<typeof StoredEvent>;
 
 /** The fields a mapping may leave out, which hookgate then fills in (DESIGN §1 defaults). */

@@ -11,16 +11,33 @@ import { StoredEvent, Timestamp, Uuid } from './event';
 export const MAX_PAGE_SIZE = 200;
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_TEXT_QUERY_CHARS = 200;
+/**
+ * Most values one list of a filter may hold: ids, names, prefixes, label values, label names,
+ * `[id, role]` pairs, related and any_resource filters. Generous (Prefect's own tests use 10);
+ * the store binds a list as one parameter however long, this only refuses absurd filters.
+ */
+export const MAX_FILTER_VALUES = 200;
 export const MIN_TIME_INTERVAL = 0.01;
 /** How far back a filter without `occurred.since` looks, from the start of today (UTC). */
 export const DEFAULT_LOOKBACK_DAYS = 180;
 const DAY_MICROS = 86_400_000_000;
 
+const TOO_MANY = { error: `may hold at most ${MAX_FILTER_VALUES} values` };
+
+/** A list of at most MAX_FILTER_VALUES `item`s. */
+function list<T extends z.ZodType>(item: T) {
+  return z.array(item).max(MAX_FILTER_VALUES, TOO_MANY);
+}
+
 /** A list of values, ORed; `null` and `[]` (except for label values) add no condition. */
-const Strings = z.array(z.string()).nullish();
+const Strings = list(z.string()).nullish();
 
 /** Label name → one pattern or a list of them (ORed). `*` and `?` are globs, a leading `!` negates. */
-export const ResourceSpecification = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+export const ResourceSpecification = z
+  .record(z.string(), z.union([z.string(), list(z.string())]))
+  .refine((labels) => Object.keys(labels).length <= MAX_FILTER_VALUES, {
+    error: `may name at most ${MAX_FILTER_VALUES} labels`,
+  });
 export type ResourceSpecification = z.infer<typeof ResourceSpecification>;
 
 export const EventOccurredFilter = z.strictObject({ since: Timestamp.optional(), until: Timestamp.optional() });
@@ -44,7 +61,7 @@ export const EventRelatedFilter = z.strictObject({
   id: Strings,
   role: Strings,
   /** `[id, role]` pairs, ORed. */
-  resources_in_roles: z.array(z.tuple([z.string(), z.string()])).nullish(),
+  resources_in_roles: list(z.tuple([z.string(), z.string()])).nullish(),
   labels: ResourceSpecification.nullish(),
 });
 export type EventRelatedFilter = z.infer<typeof EventRelatedFilter>;
@@ -56,7 +73,7 @@ export const EventAnyResourceFilter = z.strictObject({
 });
 export type EventAnyResourceFilter = z.infer<typeof EventAnyResourceFilter>;
 
-export const EventIdFilter = z.strictObject({ id: z.array(Uuid).nullish() });
+export const EventIdFilter = z.strictObject({ id: list(Uuid).nullish() });
 
 export const EventTextFilter = z.strictObject({
   query: z.string().max(MAX_TEXT_QUERY_CHARS, { error: `must be at most ${MAX_TEXT_QUERY_CHARS} characters` }),
@@ -69,8 +86,8 @@ const filterShape = {
   event: EventNameFilter.nullish(),
   resource: EventResourceFilter.nullish(),
   /** One filter, or a list of them that must all match (each possibly on a different resource). */
-  related: z.union([EventRelatedFilter, z.array(EventRelatedFilter)]).nullish(),
-  any_resource: z.union([EventAnyResourceFilter, z.array(EventAnyResourceFilter)]).nullish(),
+  related: z.union([EventRelatedFilter, list(EventRelatedFilter)]).nullish(),
+  any_resource: z.union([EventAnyResourceFilter, list(EventAnyResourceFilter)]).nullish(),
   id: EventIdFilter.nullish(),
   text: EventTextFilter.nullish(),
   order: EventOrder.default('DESC'),
@@ -119,6 +136,29 @@ export const EventPageResponse = z.object({
   next_page: z.string().nullable(),
 });
 export type EventPageResponse = z.infer<typeof EventPageResponse>;
+
+export const DEFAULT_TAIL_SIZE = 100;
+
+/**
+ * `POST /api/events/tail`: the events stored after the cursor `after` that `filter` matches (its
+ * occurred window as given, no defaults), in arrival order. No `after`: none, and the cursor of now.
+ */
+export const TailRequest = z
+  .object({
+    filter: EventFilter.nullish(),
+    /** A `cursor` from an earlier answer, as it was (opaque). */
+    after: z.string().max(64).optional(),
+    limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_TAIL_SIZE),
+  })
+  .prefault({});
+export type TailRequest = z.infer<typeof TailRequest>;
+
+export const TailResponse = z.object({
+  events: z.array(StoredEvent),
+  /** Pass it as `after` next time; it moves on even when no event matched. */
+  cursor: z.string(),
+});
+export type TailResponse = z.infer<typeof TailResponse>;
 
 export const Countable = z.enum(['day', 'time', 'event', 'resource']);
 export type Countable = z.infer<typeof Countable>;

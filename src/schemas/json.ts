@@ -36,11 +36,15 @@ export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_DEPTH):
 
 /**
  * A JSON object kept as it is: zod's `record` rebuilds objects and silently drops a
- * `__proto__` key, which would change a sender's payload. Nesting is bounded (MAX_JSON_DEPTH).
+ * `__proto__` key, which would change a sender's payload.
  */
-export const JsonObjectSchema = z
+export const StoredJsonObjectSchema = z
   .custom<JsonObject>(isJsonObject, {
     error: (issue) => `must be a JSON object, got ${describeType(issue.input)}`,
   })
-  .refine((value) => !nestsDeeperThan(value), { error: `must not nest deeper than ${MAX_JSON_DEPTH} levels` })
   .meta({ type: 'object' });
+
+/** A JSON object as input: also bounded in nesting (MAX_JSON_DEPTH). Rows read back are not re-checked. */
+export const JsonObjectSchema = StoredJsonObjectSchema.refine((value) => !nestsDeeperThan(value), {
+  error: `must not nest deeper than ${MAX_JSON_DEPTH} levels`,
+}).meta({ type: 'object' });

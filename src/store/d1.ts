@@ -1,13 +1,15 @@
 /**
  * The Workers driver: Cloudflare D1 (SQLite at the edge) through its binding. The same SQL as
  * the Node driver (src/store/sql/); writes go in one `batch`, which D1 runs as one transaction,
- * so a request's events commit together or not at all. Write errors become
- * `StoreUnavailableError` (503 + Retry-After): the sender retries, nothing is lost.
+ * so a request's events commit together or not at all. Transient write errors become
+ * `StoreUnavailableError` (503 + Retry-After): the sender retries, nothing is lost. Deterministic
+ * ones (too big, constraint, malformed) are rethrown as they are (500, logged): a retry could
+ * never succeed.
  * @see https://developers.cloudflare.com/d1/worker-api/d1-database/#batch
  */
 import { StoreUnavailableError } from '../core/errors';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from './rows';
-import { countEvents, queryEvents } from './sql/events';
+import { countEvents, queryEvents, readEventsAfter } from './sql/events';
 import * as SQL from './sql/statements';
 import type { SqlReader, Store } from './types';
 
@@ -29,11 +31,45 @@ export interface D1StoreOptions {
   nowMicros?: () => number;
 }
 
+/**
+ * What D1 documents as transient ("retry the operation": resets, lost connections, overload,
+ * timeouts), and the SQLite codes the Node driver treats as "cannot write now" (busy, locked,
+ * read-only, full, I/O; see sqlite-writes.ts), a full database included.
+ * @see https://developers.cloudflare.com/d1/observability/debug-d1/#error-list
+ */
+const TRANSIENT = new RegExp(
+  [
+    'network connection lost',
+    'reset because its code was updated',
+    'caused object to be reset',
+    'exceeded its (memory|cpu time) limit and was reset',
+    'overloaded',
+    'transient issue',
+    'database (table )?is locked',
+    '\\bSQLITE_(BUSY|LOCKED|READONLY|FULL|IOERR|CANTOPEN|NOMEM|PERM)',
+    'database or disk is full',
+    'exceeded maximum db size',
+    'timed out|timeout|ETIMEDOUT|ECONNRESET|connection reset|socket hang up',
+  ].join('|'),
+  'i',
+);
+
+function messagesOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause === undefined ? error.message : `${error.message} ${messagesOf(error.cause)}`;
+}
+
+/** True when a D1 failure is transient: worth a retry later (503), not a deterministic error. */
+export function isTransientD1Error(error: unknown): boolean {
+  return TRANSIENT.test(messagesOf(error));
+}
+
 async function writing<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw new StoreUnavailableError(`the event store cannot write right now (${(error as Error).message.slice(0, 200)})`);
+    if (!isTransientD1Error(error)) throw error;
+    throw new StoreUnavailableError(`the event store cannot write right now (${messagesOf(error).slice(0, 200)})`);
   }
 }
 
@@ -69,6 +105,10 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
     },
     queryEvents: (filter, page) => queryEvents(reader, filter, page),
     countEvents: (request) => countEvents(reader, request),
+    readEventsAfter: (filter, after, limit) => readEventsAfter(reader, filter, after, limit),
+    async ping() {
+      await db.prepare(SQL.PING).first();
+    },
     async createWebhook(webhook) {
       await writing(() =>
         db

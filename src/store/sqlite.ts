@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from './migrate';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from './rows';
-import { countEvents, queryEvents } from './sql/events';
+import { countEvents, queryEvents, readEventsAfter } from './sql/events';
 import * as SQL from './sql/statements';
 import { createInlineWriter, createThreadWriter } from './sqlite-writer';
 import { configureWriter, writing } from './sqlite-writes';
@@ -51,6 +51,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
   };
   const selectEvent = db.prepare(SQL.SELECT_EVENT_BODY);
+  const selectOne = db.prepare(SQL.PING);
   const selectWebhook = db.prepare(SQL.SELECT_WEBHOOK);
   const selectWebhookBySlug = db.prepare(SQL.SELECT_WEBHOOK_BY_SLUG);
   const selectWebhooks = db.prepare(SQL.SELECT_WEBHOOKS);
@@ -74,6 +75,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     queryEvents: (filter, page) => queryEvents(reader, filter, page),
     countEvents: (request) => countEvents(reader, request),
+    readEventsAfter: (filter, after, limit) => readEventsAfter(reader, filter, after, limit),
+    async ping() {
+      selectOne.get();
+    },
     async createWebhook(webhook) {
       write(() => insertWebhook.run(...SQL.insertWebhookParams(toWebhookRow(webhook))));
       webhooks.forget(webhook.id);

@@ -26,6 +26,13 @@ export interface PageRequest {
   knownTotal?: number;
 }
 
+/** New events in arrival order, and where the next read continues. */
+export interface EventTail {
+  events: StoredEvent[];
+  /** Opaque: pass it as `after` next time. */
+  cursor: string;
+}
+
 export interface EventStore {
   /** Stores events durably; resolves only once they are committed. Throws `StoreUnavailableError`. */
   writeEvents(events: readonly Event[]): Promise<WriteResult>;
@@ -37,6 +44,14 @@ export interface EventStore {
   queryEvents(filter: EventFilter, page: PageRequest): Promise<EventPage>;
   /** Prefect's `count-by` over the events a filter matches. */
   countEvents(query: CountQuery): Promise<EventCount[]>;
+  /**
+   * Following new events: those `filter` matches (its occurred window as given, no defaults) that
+   * were stored after the cursor `after`, in arrival order, at most `limit`, and the cursor to pass
+   * next. Without `after`: no events and the current end, so a follower starts from now. A call
+   * looks at a bounded number of stored events, so it may return fewer than `limit` (even none)
+   * while more follow: keep calling with the cursor. A cursor the store did not hand out is a 422.
+   */
+  readEventsAfter(filter: EventFilter, after: string | undefined, limit: number): Promise<EventTail>;
 }
 
 export interface WebhookStore {
@@ -51,6 +66,8 @@ export interface WebhookStore {
 }
 
 export interface Store extends EventStore, WebhookStore {
+  /** Resolves when the store answers a trivial query (`SELECT 1`): for health checks. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

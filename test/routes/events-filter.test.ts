@@ -112,6 +112,52 @@ describe('events filter semantics', () => {
     expect(await matches({ text: { query: 'shop -paid -odd' } })).toEqual([id(1), id(4)]);
   });
 
+  it('a list of values matches as its values one by one, ORed (prefixes, globs, negations, pairs)', async () => {
+    expect(await matches({ event: { prefix: ['shop.', 'ship.'] } })).toEqual([id(1), id(2), id(4)]);
+    expect(await matches({ event: { exclude_prefix: ['shop.', 'ship'] } })).toEqual([id(3)]);
+    expect(await matches({ resource: { id_prefix: ['shop.order.1', 'SHOP.'] } })).toEqual([id(1), id(4)]);
+    expect(await matches({ any_resource: { id_prefix: ['user.', 'nobody.'] } })).toEqual([id(1), id(2)]);
+    expect(await matches({ resource: { labels: { env: ['staging', 'PR*'] } } })).toEqual([id(2), id(4)]);
+    expect(await matches({ resource: { labels: { path: ['a[1]b', 'a?b'] } } })).toEqual([id(1), id(2)]);
+    expect(await matches({ resource: { labels: { env: ['!prod', '!staging'] } } })).toEqual([id(1), id(2), id(4)]);
+    expect(await matches({ resource: { labels: { env: ['!pr*', 'prod'] } } })).toEqual([id(1), id(2), id(4)]);
+    expect(await matches({ resource: { labels: { 'prefect.resource.id': ['shop.order.?', 'SHOP.*'] } } })).toHaveLength(4);
+    expect(await matches({ related: { labels: { 'prefect.resource.id': ['user.*', 'team.?'], tier: ['gold', 'x*'] } } })).toEqual(
+      [id(1), id(2)],
+    );
+    const pairs = [
+      ['user.1', 'customer'],
+      ['team.1', 'nobody'],
+    ];
+    expect(await matches({ related: { resources_in_roles: pairs } })).toEqual([id(1)]);
+    expect(await matches({ text: { query: 'urgent order.1 -nothing -paid' } })).toEqual([id(1), id(4)]);
+    expect(await matches({ text: { query: '+shop +order +"order.2"' } })).toEqual([id(2)]);
+  });
+
+  it('refuses lists of more than 200 values with 422, however long (never a 500)', async () => {
+    const many = (count: number) => Array.from({ length: count }, (_, i) => `v${i}`);
+    for (const filter of [
+      { event: { prefix: many(201) } },
+      { event: { exclude_prefix: many(1500) } },
+      { resource: { labels: { env: many(201) } } },
+      { resource: { labels: Object.fromEntries(many(201).map((key) => [key, 'x'])) } },
+      { related: { resources_in_roles: many(201).map((v) => [v, 'owner']) } },
+      { related: many(201).map((v) => ({ id: [v] })) },
+      { any_resource: { id_prefix: many(1500) } },
+    ]) {
+      const response = await postFilter(t, { filter: { occurred, ...filter } });
+      expect(response.status, JSON.stringify(filter).slice(0, 80)).toBe(422);
+      expect(((await response.json()) as { code: string }).code).toBe('validation-failed');
+    }
+    expect(await matches({ event: { prefix: [...many(199), 'shop.'] } })).toEqual([id(1), id(2)]);
+  });
+
+  it('answers a filter past a SQLite limit with 422 filter-too-large', async () => {
+    const response = await postFilter(t, { filter: { occurred, resource: { labels: { env: `${'x'.repeat(60_000)}*` } } } });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ code: 'filter-too-large', status: 422 });
+  });
+
   it('orders by occurred (DESC by default), ties in a stable order across pages', async () => {
     const pages: string[] = [];
     let response = await postFilter(t, { filter: { occurred }, limit: 1 });

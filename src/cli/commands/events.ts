@@ -19,6 +19,13 @@ interface EventPage {
   next_page: string | null;
 }
 
+interface TailPage {
+  events: StoredEvent[];
+  cursor: string;
+}
+
+const TAIL_LIMIT = 200;
+
 interface FilterFlags {
   event?: string;
   resource?: string;
@@ -100,30 +107,23 @@ export function registerEventCommands(program: Command, context: () => CliContex
     });
 
   filterOptions(events.command('tail'))
-    .description('follow new events as they arrive, until interrupted (Ctrl-C)')
+    .description('follow new events as they arrive (in arrival order), until interrupted (Ctrl-C)')
     .option('--interval <seconds>', 'how often to look', '1')
     .addHelpText('after', '\nExample:\n  hookgate events tail --event stripe.')
     .action(async (flags: FilterFlags & { interval: string }) => {
       const { client, out } = context();
-      const seen = new Set<string>();
-      const started = Date.now();
-      let first = true;
+      const filter = filterFrom(flags);
+      const pause = Math.max(0.2, Number(flags.interval) || 1) * 1000;
+      // Follows events by arrival, not by `occurred` (a provider's own timestamp may be older):
+      // the first call gives the cursor for "now", each answer the cursor to pass next.
+      let { cursor } = await client.request<TailPage>('POST', '/api/events/tail', { filter, limit: 1 });
       for (;;) {
-        const filter = filterFrom({ ...flags, since: flags.since ?? '1d' });
-        const page = await client.request<EventPage>('POST', '/api/events/filter', { filter, limit: 200 });
-        const fresh = page.events.filter((e) => !seen.has(e.id)).reverse();
-        for (const event of fresh) {
-          seen.add(event.id);
-          // The first look shows only what arrived from now on, as `tail -f` does.
-          if (first && Date.parse(event.received) < started) continue;
-          out.write(
-            out.json
-              ? `${JSON.stringify(event)}\n`
-              : `${event.occurred}  ${event.event}  ${event.resource['prefect.resource.id']}\n`,
-          );
+        const page = await client.request<TailPage>('POST', '/api/events/tail', { filter, after: cursor, limit: TAIL_LIMIT });
+        cursor = page.cursor;
+        for (const event of page.events) {
+          out.write(out.json ? `${JSON.stringify(event)}\n` : `${event.occurred}  ${event.event}  ${event.resource['prefect.resource.id']}\n`);
         }
-        first = false;
-        await new Promise((resolve) => setTimeout(resolve, Math.max(0.2, Number(flags.interval) || 1) * 1000));
+        if (page.events.length < TAIL_LIMIT) await new Promise((resolve) => setTimeout(resolve, pause));
       }
     });
 }

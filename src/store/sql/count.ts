@@ -7,6 +7,7 @@ import { formatTimestamp } from '../../core/time';
 import type { CountQuery, EventCount } from '../../schemas/filter';
 import type { SqlReader } from '../types';
 import { occurredWindow, whereClause } from './filter';
+import { limitedReader } from './limits';
 import { type Buckets, bucketing, bucketMicros, bucketSpans, checkBucketCount, isoLabel, PIVOT_MICROS } from './time-buckets';
 
 interface GroupRow {
@@ -77,10 +78,12 @@ async function countByGroup(reader: SqlReader, query: CountQuery): Promise<Event
 
 /**
  * Prefect's `count-by/{day|time|event|resource}` answer for `query`. Like Prefect, every countable
- * first checks the bucket count of its window: 422 `too-many-buckets` beyond 1000.
+ * first checks the bucket count of its window: 422 `too-many-buckets` beyond 1000. A filter too
+ * large for one statement is a 422 too (see ./limits.ts).
  */
-export async function countEvents(reader: SqlReader, query: CountQuery): Promise<EventCount[]> {
+export async function countEvents(source: SqlReader, query: CountQuery): Promise<EventCount[]> {
   const window = occurredWindow(query.filter);
   checkBucketCount(window.since, window.until, ...bucketing(query));
+  const reader = limitedReader(source);
   return query.countable === 'event' || query.countable === 'resource' ? countByGroup(reader, query) : countByTime(reader, query);
 }

@@ -7,9 +7,11 @@ import { fromEventBody } from '../rows';
 import type { EventPage, PageRequest, SqlReader } from '../types';
 import { type CompiledFilter, compileFilter, whereClause } from './filter';
 import { type Fragment, fragment } from './fragment';
+import { limitedReader } from './limits';
 import { countByDay, countByResource, isNamesOnly, pageByResource, soleIndexedResource } from './shortcuts';
 
 export { countEvents } from './count';
+export { readEventsAfter } from './tail';
 
 type Direction = 'ASC' | 'DESC';
 
@@ -53,9 +55,11 @@ function pageSql(compiled: CompiledFilter, direction: Direction, distinct: boole
 
 /**
  * One page of the events `filter` matches and their total. A later page passes the total its
- * token carries (`knownTotal`): Prefect reports the first page's total on every page.
+ * token carries (`knownTotal`): Prefect reports the first page's total on every page. A filter
+ * too large for one statement is a 422 (see ./limits.ts).
  */
-export async function queryEvents(reader: SqlReader, filter: EventFilter, page: PageRequest): Promise<EventPage> {
+export async function queryEvents(source: SqlReader, filter: EventFilter, page: PageRequest): Promise<EventPage> {
+  const reader = limitedReader(source);
   const compiled = compileFilter(filter);
   const distinct = filter.resource?.distinct === true;
   const total = page.knownTotal ?? (await countMatches(reader, compiled, distinct));

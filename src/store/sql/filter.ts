@@ -5,8 +5,9 @@
  */
 import { timestampMicros } from '../../core/time';
 import type { EventFilter } from '../../schemas/filter';
-import { and, type Fragment, fragment, inList, or, present } from './fragment';
+import { and, type Fragment, fragment, inList, NEVER, present } from './fragment';
 import { prefixGlob } from './labels';
+import { type Access, globsAny } from './lists';
 import { hasResource, primaryIdConditions, type ResourceCriterion, resourceCriteria, type Window } from './resources';
 import { parseTextQuery } from './text-query';
 
@@ -27,14 +28,23 @@ export function occurredWindow(filter: EventFilter): Window {
 
 function eventConditions(filter: EventFilter['event']): Fragment[] {
   const conditions: Fragment[] = [];
-  if (present(filter?.prefix)) {
-    conditions.push(or(filter.prefix.map((prefix) => fragment('e.event GLOB ?', prefixGlob(prefix)))));
+  const name = fragment('e.event');
+  if (present(filter?.prefix)) conditions.push(globsAny(name, filter.prefix.map(prefixGlob)));
+  if (present(filter?.exclude_prefix)) {
+    const excluded = globsAny(name, filter.exclude_prefix.map(prefixGlob));
+    conditions.push(fragment(`NOT (${excluded.sql})`, ...excluded.params));
   }
-  for (const prefix of filter?.exclude_prefix ?? []) conditions.push(fragment('NOT (e.event GLOB ?)', prefixGlob(prefix)));
   if (present(filter?.name)) conditions.push(inList('e.event', filter.name));
   if (present(filter?.exclude_name)) conditions.push(inList('e.event', filter.exclude_name, true));
   return conditions;
 }
+
+/**
+ * The payload as lower-cased JSON text. A body SQLite's JSON functions refuse (nested over 1000
+ * deep) counts as an empty payload: without the guard, one such event would make every text
+ * search fail with "malformed JSON".
+ */
+const PAYLOAD_TEXT = "lower(iif(json_valid(e.body), coalesce(json_extract(e.body, '$.payload'), ''), ''))";
 
 /**
  * `search` holds the lower-cased event name and label values; the payload is searched as its
@@ -42,16 +52,30 @@ function eventConditions(filter: EventFilter['event']): Fragment[] {
  * test (no LIKE wildcards). Keeping the payload out of `search` keeps writes cheap; text search
  * scans either way.
  */
-const MATCHES_TEXT = "(instr(e.search, ?) > 0 OR instr(lower(coalesce(json_extract(e.body, '$.payload'), '')), ?) > 0)";
+function contains(term: string): string {
+  return `(instr(e.search, ${term}) > 0 OR instr(${PAYLOAD_TEXT}, ${term}) > 0)`;
+}
+
+/** The event contains one of `terms` (`every`: all of them); each list is one JSON parameter. */
+function containsTerms(terms: readonly string[], every = false): Fragment {
+  if (terms.length === 0) return NEVER;
+  if (terms.length === 1) return fragment(contains('?'), terms[0], terms[0]);
+  const test = every
+    ? `NOT EXISTS (SELECT 1 FROM json_each(?) AS term WHERE NOT ${contains('term.value')})`
+    : `EXISTS (SELECT 1 FROM json_each(?) AS term WHERE ${contains('term.value')})`;
+  return fragment(test, JSON.stringify(terms));
+}
 
 function textConditions(query: string): Fragment[] {
   if (!query.trim()) return [];
   const terms = parseTextQuery(query.toLowerCase());
-  const contains = (term: string) => fragment(MATCHES_TEXT, term, term);
   const conditions: Fragment[] = [];
-  if (terms.include.length > 0) conditions.push(or(terms.include.map(contains)));
-  for (const term of terms.exclude) conditions.push(fragment(`NOT ${MATCHES_TEXT}`, term, term));
-  conditions.push(...terms.required.map(contains));
+  if (terms.include.length > 0) conditions.push(containsTerms(terms.include));
+  if (terms.exclude.length > 0) {
+    const excluded = containsTerms(terms.exclude);
+    conditions.push(fragment(`NOT ${excluded.sql}`, ...excluded.params));
+  }
+  if (terms.required.length > 0) conditions.push(containsTerms(terms.required, true));
   return conditions;
 }
 
@@ -66,12 +90,21 @@ export interface CompiledFilter {
   resources: ResourceCriterion[];
 }
 
-/** Takes `filter` apart into its window, name, own-column and resource-row conditions. */
-export function compileFilter(filter: EventFilter): CompiledFilter {
-  const own = primaryIdConditions(filter.resource);
+/**
+ * Takes `filter` apart into its window, name, own-column and resource-row conditions, written for
+ * `access`: a time window through the indexes (pages, counts), or a short scan of events (following
+ * new arrivals).
+ */
+export function compileFilter(filter: EventFilter, access: Access = 'window'): CompiledFilter {
+  const own = primaryIdConditions(filter.resource, access);
   if (present(filter.id?.id)) own.push(inList('e.id', filter.id.id));
   if (filter.text) own.push(...textConditions(filter.text.query));
-  return { window: occurredWindow(filter), names: eventConditions(filter.event), own, resources: resourceCriteria(filter) };
+  return {
+    window: occurredWindow(filter),
+    names: eventConditions(filter.event),
+    own,
+    resources: resourceCriteria(filter, access),
+  };
 }
 
 /** The WHERE clause (without the keyword) selecting the events `filter` matches. */

@@ -6,30 +6,18 @@
 import { RESOURCE_ID, RESOURCE_ROLE } from '../../schemas/event';
 import type { ResourceSpecification } from '../../schemas/filter';
 import { type Fragment, fragment, inList, NEVER, or } from './fragment';
+import { type Access, equalsAny, failsAny, globsAny, idMatchesAny } from './lists';
 
 const WILDCARD = /[*?]/;
 
 /** A label pattern as a GLOB pattern: `*`/`?` stay wildcards, `[` (GLOB's only other one) is made literal. */
-function toGlob(pattern: string): string {
+export function toGlob(pattern: string): string {
   return pattern.replaceAll('[', '[[]');
 }
 
 /** A GLOB pattern matching every text that starts with `prefix`, taken literally. */
 export function prefixGlob(prefix: string): string {
   return `${prefix.replace(/[[*?]/g, (char) => `[${char}]`)}*`;
-}
-
-/** `subject` matches the pattern: `=` when it has no wildcard (an index can serve it), else GLOB. */
-function matches(subject: Fragment, pattern: string): Fragment {
-  const [operator, operand] = WILDCARD.test(pattern) ? ['GLOB', toGlob(pattern)] : ['=', pattern];
-  return fragment(`${subject.sql} ${operator} ?`, ...subject.params, operand);
-}
-
-/** `!pattern` negates; an absent label is NULL, and NULL never matches, negated or not. */
-function matchesValue(subject: Fragment, value: string): Fragment {
-  if (!value.startsWith('!')) return matches(subject, value);
-  const positive = matches(subject, value.slice(1));
-  return fragment(`NOT (${positive.sql})`, ...positive.params);
 }
 
 /** Keys a JSON path can name as `$."key"`: no quote, backslash or control character to escape. */
@@ -45,20 +33,43 @@ function labelValue(key: string): Fragment {
   return fragment('(SELECT j.value FROM json_each(r.labels) AS j WHERE j.key = ?)', key);
 }
 
-/** One label: any of its values matches (a list is ORed, negations too); `[]` matches nothing. */
-function labelCondition(key: string, values: string | readonly string[], roleIsColumn: boolean): Fragment {
+/** The literal start of a label pattern: its text before the first wildcard. */
+function literalPrefix(pattern: string): string {
+  const wildcard = pattern.search(WILDCARD);
+  return wildcard === -1 ? pattern : pattern.slice(0, wildcard);
+}
+
+/**
+ * One label: any of its values matches (a list is ORed, negations too); `[]` matches nothing.
+ * The values are bound as three lists whatever their number: literals (`=`, which an index can
+ * serve), patterns (GLOB) and negations (`!pattern`: the label is set and does not match).
+ */
+function labelCondition(key: string, values: string | readonly string[], roleIsColumn: boolean, access: Access): Fragment {
   const list = typeof values === 'string' ? [values] : values;
   if (list.length === 0) return NEVER;
   // In related and any_resource filters the role is the row's column, compared exactly.
   if (roleIsColumn && key === RESOURCE_ROLE) return inList('r.role', list);
   const value = labelValue(key);
-  return or(list.map((item) => matchesValue(value, item)));
+  const positive = list.filter((item) => !item.startsWith('!'));
+  const literals = positive.filter((item) => !WILDCARD.test(item));
+  const patterns = positive
+    .filter((item) => WILDCARD.test(item))
+    .map((item) => ({ glob: toGlob(item), prefix: literalPrefix(item) }));
+  const negated = list.filter((item) => item.startsWith('!')).map((item) => toGlob(item.slice(1)));
+  const globs = patterns.map((pattern) => pattern.glob);
+  const conditions: Fragment[] = [];
+  if (literals.length > 0) conditions.push(equalsAny(value, literals));
+  // Resource ids have an index to find patterns in; other labels are checked row by row.
+  if (patterns.length > 0)
+    conditions.push(key === RESOURCE_ID ? idMatchesAny(value.sql, patterns, access) : globsAny(value, globs));
+  if (negated.length > 0) conditions.push(failsAny(value, negated));
+  return or(conditions);
 }
 
 /**
  * Every label of `labels` holds on the row. `roleIsColumn`: `prefect.resource.role` is the row's
  * role (related, any_resource) rather than an ordinary label (the primary resource's filter).
  */
-export function labelConditions(labels: ResourceSpecification, roleIsColumn: boolean): Fragment[] {
-  return Object.entries(labels).map(([key, values]) => labelCondition(key, values, roleIsColumn));
+export function labelConditions(labels: ResourceSpecification, roleIsColumn: boolean, access: Access): Fragment[] {
+  return Object.entries(labels).map(([key, values]) => labelCondition(key, values, roleIsColumn, access));
 }

@@ -36,6 +36,9 @@ export function eventWrite(event: Event, receivedMicros: number): EventWrite {
 
 export const SELECT_EVENT_BODY = 'SELECT body FROM events WHERE id = ?';
 
+/** The cheapest query that still needs the database to answer: a health check. */
+export const PING = 'SELECT 1';
+
 export const WEBHOOK_COLUMNS = 'id, slug, name, description, enabled, config, created, updated';
 export const INSERT_WEBHOOK = `INSERT INTO webhooks (${WEBHOOK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`;
 export const UPDATE_WEBHOOK = `UPDATE webhooks SET slug = ?, name = ?, description = ?, enabled = ?, config = ?, updated = ?
