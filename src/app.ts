@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { HookgateError, NotFoundError, UnauthorizedError } from './core/errors';
 import { secretEquals } from './core/secrets';
+import { limitBody, MAX_API_BODY_BYTES } from './routes/body';
 import { type AppDeps, createRouteDeps } from './routes/deps';
 import { createEventsRoutes } from './routes/events';
 import { createHealthRoutes } from './routes/health';
@@ -33,6 +34,8 @@ export function createApp(appDeps: AppDeps): Hono {
     }
     await next();
   });
+  // After the token check, so an unauthenticated body is never read; `/hooks` limits its own, `/ui` its own.
+  app.use('/api/*', limitBody(MAX_API_BODY_BYTES));
 
   app.route('/', createHealthRoutes(deps));
   app.route('/hooks', createHookRoutes(deps));

@@ -27,6 +27,16 @@ function describeProblem(status: number, problem: Problem): string {
   return problem.code ? `${text} (${problem.code})` : text;
 }
 
+function parseProblem(text: string): Problem {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Problem;
+  } catch {
+    // Not JSON: the text itself is the best detail there is.
+  }
+  return { detail: text.slice(0, 200) };
+}
+
 export function createClient({ url, token }: ClientOptions): Client {
   const base = url.replace(/\/+$/, '');
   return {
@@ -50,17 +60,14 @@ export function createClient({ url, token }: ClientOptions): Client {
         throw new CliError(`cannot reach the gateway at ${base} — is \`npm start\` running?`);
       }
       const text = await response.text();
-      if (response.status === 401) throw new CliError(`the gateway at ${base} refused the admin token (401)`);
-      const missing = /^\/api\/(webhook|event)s\/([^/?]+)/.exec(path);
-      if (response.status === 404 && missing)
-        throw new CliError(`${missing[1]} ${decodeURIComponent(missing[2] ?? '')} not found`);
       if (!response.ok) {
-        let problem: Problem = {};
-        try {
-          problem = JSON.parse(text) as Problem;
-        } catch {
-          problem = { detail: text.slice(0, 200) };
-        }
+        const problem = parseProblem(text);
+        // Only `unauthorized` is about the token; another 401 (a proxy's, an older gateway's dry run) says its own.
+        if (response.status === 401 && problem.code === 'unauthorized')
+          throw new CliError(`the gateway at ${base} refused the admin token (401)`);
+        const missing = /^\/api\/(webhook|event)s\/([^/?]+)/.exec(path);
+        if (response.status === 404 && missing)
+          throw new CliError(`${missing[1]} ${decodeURIComponent(missing[2] ?? '')} not found`);
         throw new CliError(describeProblem(response.status, problem));
       }
       return (text ? JSON.parse(text) : undefined) as T;

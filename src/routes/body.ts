@@ -1,21 +1,44 @@
 /**
- * Reading JSON bodies of management API requests: one size limit, `invalid-json` (400) for text
- * that is not JSON, `validation-failed` (422) with the zod issues for JSON of the wrong shape.
+ * Request bodies outside `/hooks`: a size limit applied before anything reads the body (declared
+ * `Content-Length` and counted streams alike, 413 `payload-too-large`), and management API JSON:
+ * `invalid-json` (400) for text that is not JSON, `validation-failed` (422) with the zod issues for
+ * JSON of the wrong shape.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import { InputError } from '../core/errors';
+import { InputError, ReceiveError } from '../core/errors';
+import { readLimited } from '../core/receive';
 import { describeIssues, summarizeIssues } from '../schemas/issues';
 
 export const MAX_API_BODY_BYTES = 16 * 1024 * 1024;
 
+/** 413 `payload-too-large`, as `/hooks` answers it. */
+export function payloadTooLarge(maxBytes: number): ReceiveError {
+  return new ReceiveError(413, 'payload-too-large', 'Payload too large', `the body may be at most ${maxBytes} bytes`, {
+    maxBytes,
+  });
+}
+
+/**
+ * Refuses a body over `maxBytes` before any handler reads it: a larger declared `Content-Length`
+ * at once, a chunked body as soon as the count passes the limit (Hono's `bodyLimit`, on Node and
+ * Workers alike). Throws `payload-too-large`, so the app's (or the pages') error handler answers.
+ */
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw payloadTooLarge(maxBytes);
+    },
+  });
+}
+
+const decoder = new TextDecoder();
+
 export async function readJson(c: Context, { optional = false } = {}): Promise<unknown> {
-  const length = Number(c.req.header('content-length') ?? '0');
-  if (length > MAX_API_BODY_BYTES)
-    throw new InputError(400, 'payload-too-large', `the body may be at most ${MAX_API_BODY_BYTES} bytes`);
-  const text = await c.req.text();
-  if (text.length > MAX_API_BODY_BYTES)
-    throw new InputError(400, 'payload-too-large', `the body may be at most ${MAX_API_BODY_BYTES} bytes`);
+  // Counted as it is read (413 `payload-too-large`), also where no `limitBody` runs before.
+  const text = decoder.decode(await readLimited(c.req.raw, MAX_API_BODY_BYTES));
   if (text.trim() === '') {
     if (optional) return undefined;
     throw new InputError(400, 'invalid-json', 'the request needs a JSON body');

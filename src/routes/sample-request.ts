@@ -1,9 +1,13 @@
 /** A dry-run sample (`{method, headers, query, body}`) as the `Request` a sender would make. */
+import { InputError } from '../core/errors';
 import type { SampleRequest } from '../schemas/webhook';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
 
-export function sampleToRequest(sample: SampleRequest): Request {
+/** A `SampleRequest`, or the same shape not yet checked (the CLI's request files). */
+export type SampleShape = Omit<SampleRequest, 'method'> & { method: string };
+
+function buildRequest(sample: SampleShape): Request {
   const method = sample.method.toUpperCase();
   const url = new URL('http://hookgate.test/hooks/sample');
   for (const [key, value] of Object.entries(sample.query)) {
@@ -20,4 +24,16 @@ export function sampleToRequest(sample: SampleRequest): Request {
     }
   }
   return new Request(url, { method, headers, body });
+}
+
+/**
+ * The request `sample` describes. `SampleRequest` admits only what `Headers` and `Request` accept;
+ * should a runtime still refuse one, that is the sample's fault: 422 `invalid-sample`, never a 500.
+ */
+export function sampleToRequest(sample: SampleShape): Request {
+  try {
+    return buildRequest(sample);
+  } catch (error) {
+    throw new InputError(422, 'invalid-sample', `the sample is not a request that can be sent: ${(error as Error).message}`);
+  }
 }

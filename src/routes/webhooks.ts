@@ -1,13 +1,13 @@
 /**
  * Webhooks API (DESIGN §2, §7): create, list, get, update, delete, rotate the slug, a dry run
- * (`/test`) that answers exactly as the live endpoint would, without storing anything, and `/replay`,
+ * (`/test`) that gives what the live endpoint would, without storing anything, and `/replay`,
  * which re-runs stored failed requests through the current mapping.
  */
 import { Hono } from 'hono';
+import { type DryRunOutcome, dryRun } from '../core/dry-run';
 import { HookgateError, InputError, NotFoundError } from '../core/errors';
 import { isUuid } from '../core/ids';
 import { checkMapping } from '../core/map';
-import { receiveAndVerify, translate } from '../core/pipeline';
 import { applyPreset } from '../core/presets/apply';
 import { findPreset, presetNames } from '../core/presets/catalog';
 import { ReplayRequest, replayFailures } from '../core/replay';
@@ -35,6 +35,20 @@ function mergeVerify(next: VerifyPatch, current: Verify): Verify {
     }
   }
   return parseWith(Verify, merged, ['verify']);
+}
+
+/**
+ * A failed dry run as the API's answer: the problem the sender would get (`liveStatus`), plus what
+ * the template rendered. A verification failure answers 422, not its live 401, which would tell an
+ * API client that its admin token was refused.
+ */
+function dryRunProblem({ stage, error, rendered }: Extract<DryRunOutcome, { kind: 'failed' }>): HookgateError {
+  const status = stage === 'verify' ? 422 : error.status;
+  return new HookgateError(status, error.code, error.title, error.detail, {
+    ...error.extras,
+    liveStatus: error.status,
+    rendered: rendered ?? null,
+  });
 }
 
 /** 16 random bytes: 128 bits, 22 URL-safe characters. */
@@ -119,17 +133,10 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
   app.post('/:id/test', async (c) => {
     const webhook = await load(c.req.param('id'));
     const sample = await readBody(c, SampleRequest);
-    const verified = await receiveAndVerify(webhook, sampleToRequest(sample), deps.pipeline);
-    const translation = translate(webhook, verified, deps.pipeline);
-    if (!translation.ok) {
-      // The same problem the sender would get, plus what the template rendered: this is the author's view.
-      const { error } = translation;
-      throw new HookgateError(error.status, error.code, error.title, error.detail, {
-        ...error.extras,
-        rendered: error.rendered ?? null,
-      });
-    }
-    return c.json({ events: translation.events });
+    const outcome = await dryRun(webhook, sampleToRequest(sample), deps.pipeline, { verify: true });
+    if (outcome.kind === 'events') return c.json({ events: outcome.events });
+    if (outcome.kind === 'handshake') return c.json({ events: [], handshake: outcome.answer });
+    throw dryRunProblem(outcome);
   });
 
   app.post('/:id/replay', async (c) => {

@@ -116,13 +116,30 @@ export const Webhook = z.object({
 });
 export type Webhook = z.infer<typeof Webhook>;
 
-/** A sample request for the dry run (`POST /api/webhooks/:id/test`). */
+/** Methods a sample may use: the ones senders deliver with (`Request` refuses CONNECT, TRACE, TRACK). */
+export const SAMPLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
+
+/** An HTTP token (RFC 9110 §5.1, §5.6.2): what `Headers` accepts as a name. */
+const HeaderName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/);
+const HEADER_NAME_RULE = "must be a header name: letters, digits and !#$%&'*+-.^_`|~, at least one";
+
+/** What `Headers` accepts as a value (RFC 9110 §5.5): no CR, LF or NUL, and bytes only (Latin-1). */
+const HeaderValue = z
+  .string()
+  .regex(/^[^\0\r\n]*$/, { error: 'must not contain CR, LF or NUL' })
+  .regex(/^[\0-\xff]*$/, { error: 'must hold Latin-1 characters only (up to U+00FF)' });
+
+/** A sample request for the dry run (`POST /api/webhooks/:id/test`), limited to what can be sent. */
 export const SampleRequest = z.strictObject({
   method: z
     .string()
-    .regex(/^[A-Za-z]{1,16}$/)
+    .toUpperCase()
+    .pipe(z.enum(SAMPLE_METHODS, { error: `must be one of ${SAMPLE_METHODS.join(', ')}` }))
+    .meta({ description: `${SAMPLE_METHODS.join(', ')} (any case)` })
     .default('POST'),
-  headers: z.record(z.string(), z.string()).default(() => ({})),
+  headers: z
+    .record(HeaderName, HeaderValue, { error: (issue) => (issue.code === 'invalid_key' ? HEADER_NAME_RULE : undefined) })
+    .default(() => ({})),
   query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default(() => ({})),
   /** A string is sent as it is; any other JSON value is sent as JSON. */
   body: z.unknown().optional(),

@@ -46,3 +46,10 @@ export function problemText(body: Record<string, unknown> | null): string {
   if (!body) return 'The request failed.';
   return typeof body.detail === 'string' ? body.detail : String(body.title ?? 'The request failed.');
 }
+
+/** A failed answer as the error the pages show (same status, code and detail). */
+export function apiProblem(answer: ApiAnswer<unknown>): HookgateError {
+  const body = (answer.body ?? {}) as Record<string, unknown>;
+  const text = (key: string, fallback: string) => (typeof body[key] === 'string' ? (body[key] as string) : fallback);
+  return new HookgateError(answer.status, text('code', 'request-failed'), text('title', 'The request failed'), problemText(body));
+}

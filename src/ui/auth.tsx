@@ -1,13 +1,18 @@
 /**
  * Signing in and out, and the guard in front of every other UI route: a valid session cookie, and
  * on every POST the session's CSRF token (form field `_csrf` or header `x-csrf-token`). Without a
- * session, pages redirect to the sign-in form and data requests get 401; a bad CSRF token gets 403.
+ * session, pages redirect to the sign-in form and other requests get 401; a bad CSRF token gets 403
+ * (pages or problem+json, `errors.tsx`). Bodies are read only after the size limit (`http.ts`).
+ * Sessions are stateless (`session.ts`): signing out clears this browser's cookie; rotating the
+ * admin token ends every session.
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { ForbiddenError, UnauthorizedError } from '../core/errors';
 import { secretEquals } from '../core/secrets';
 import type { RouteDeps } from '../routes/deps';
 import type { UiContext, UiEnv } from './env';
+import { fromScript } from './errors';
 import { cookieOptions, pathWithQuery, safeUiPath, UI_BASE } from './http';
 import { SignInPage } from './pages/sign-in';
 import { SESSION_TTL_SECONDS, type Sessions } from './session';
@@ -17,6 +22,8 @@ export const SESSION_COOKIE = 'hookgate_session';
 /** Pre-session nonce the sign-in form's token is bound to. */
 const SIGN_IN_COOKIE = 'hookgate_sign_in';
 const SIGN_IN_TTL_SECONDS = 3600;
+const SIGNED_OUT =
+  'You are signed out. This browser no longer holds the session; to end every session at once, rotate the admin token.';
 
 function formText(form: Record<string, unknown>, name: string): string {
   const value = form[name];
@@ -30,7 +37,7 @@ export function createAuthRoutes(deps: RouteDeps, sessions: Sessions): Hono<UiEn
   const signInForm = async (c: UiContext, next: string, status: 200 | 401 | 403, error?: string) => {
     const nonce = sessions.newNonce();
     setCookie(c, SIGN_IN_COOKIE, nonce, cookieOptions(c, SIGN_IN_TTL_SECONDS));
-    const notice = c.req.query('signed-out') !== undefined ? 'You are signed out.' : undefined;
+    const notice = c.req.query('signed-out') !== undefined ? SIGNED_OUT : undefined;
     const page = <SignInPage formToken={await sessions.signInToken(nonce)} next={next} error={error} notice={notice} />;
     return c.html(page, status);
   };
@@ -59,27 +66,42 @@ export function createAuthRoutes(deps: RouteDeps, sessions: Sessions): Hono<UiEn
   return app;
 }
 
-/** Sessions and CSRF for everything after it; puts the session, its CSRF token and the zone on the context. */
+/**
+ * The session for everything after it: puts the session, its CSRF token and the zone on the
+ * context. Reads no body, so a request without a session is refused before any body is read.
+ */
 export function requireSession(sessions: Sessions): MiddlewareHandler<UiEnv> {
   return async (c, next) => {
     const session = await sessions.read(getCookie(c, SESSION_COOKIE));
     if (!session) {
-      const wantsPage = c.req.method === 'GET' && !(c.req.header('accept') ?? '').includes('application/json');
-      if (wantsPage) return c.redirect(`${UI_BASE}/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
-      return c.json({ code: 'unauthorized', detail: 'sign in first' }, 401);
+      // A page (a link, a bookmark, a typed URL) leads to the sign-in form and back.
+      if (c.req.method === 'GET' && !fromScript(c)) {
+        return c.redirect(`${UI_BASE}/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
+      }
+      throw new UnauthorizedError('sign in first: there is no session, or it has ended');
     }
+    c.set('session', session);
+    c.set('csrf', await sessions.csrfToken(session));
+    c.set('zone', validZone(getCookie(c, ZONE_COOKIE)));
+    await next();
+  };
+}
+
+/** The session's CSRF token on every change (after the body limit: a form's token is in its body). */
+export function requireCsrf(sessions: Sessions): MiddlewareHandler<UiEnv> {
+  return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       let given = c.req.header('x-csrf-token');
       if (given === undefined && (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
         given = formText(await c.req.parseBody(), '_csrf');
       }
-      if (!(await sessions.checkCsrf(session, given))) {
-        return c.text('The form is out of date or did not come from this site; reload the page and try again.', 403);
+      if (!(await sessions.checkCsrf(c.get('session'), given))) {
+        throw new ForbiddenError(
+          'invalid-csrf-token',
+          'the form is out of date or did not come from this site; reload the page and try again',
+        );
       }
     }
-    c.set('session', session);
-    c.set('csrf', await sessions.csrfToken(session));
-    c.set('zone', validZone(getCookie(c, ZONE_COOKIE)));
     await next();
   };
 }

@@ -44,18 +44,28 @@ export function stateFrom(input: unknown): EditorState {
   return { text: parsed.mapping_text, sample: parsed.sample, method: parsed.method, headers: parsed.headers, body: parsed.body };
 }
 
+/** Why the state has no sample to preview on: none of that kind, or a pasted one that cannot be sent. */
+export interface NoSample {
+  code: 'no-sample' | 'validation-failed';
+  title: string;
+  detail: string;
+}
+
 /** The sample request the state picks, or why there is none. */
 export function sampleOf(
   state: EditorState,
   webhook: Webhook,
   last: LastRequest | undefined,
-): { sample: SampleRequest } | { missing: string } {
+): { sample: SampleRequest } | { none: NoSample } {
+  const missing = (detail: string): { none: NoSample } => ({ none: { code: 'no-sample', title: 'No sample', detail } });
   if (state.sample === 'preset') {
     const sample = presetSample(webhook);
-    return sample ? { sample } : { missing: 'This webhook has no preset sample: pick another sample.' };
+    return sample ? { sample } : missing('This webhook has no preset sample: pick another sample.');
   }
   if (state.sample === 'last') {
-    return last ? { sample: last.sample } : { missing: 'No request stored yet: pick another sample.' };
+    return last ? { sample: last.sample } : missing('No request stored yet: pick another sample.');
   }
-  return { sample: pastedSample(state) };
+  const pasted = pastedSample(state);
+  if ('sample' in pasted) return pasted;
+  return { none: { code: 'validation-failed', title: 'The pasted request is not valid', detail: pasted.invalid } };
 }

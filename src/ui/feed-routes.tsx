@@ -4,6 +4,7 @@
  * the events API's own pieces: `EventFilter`, the signed pager (`next_page`) and the store.
  */
 import { Hono } from 'hono';
+import { HookgateError } from '../core/errors';
 import { isUuid } from '../core/ids';
 import { formatTimestamp, parseTimestamp, timestampMicros } from '../core/time';
 import type { RouteDeps } from '../routes/deps';
@@ -11,6 +12,7 @@ import { createEventPager } from '../routes/event-pages';
 import type { EventPageResponse, ResolvedEventFilter } from '../schemas/filter';
 import { EventDays } from './components/event-list';
 import { clockOf, type UiContext, type UiEnv } from './env';
+import { uiErrorResponse } from './errors';
 import { type FeedQuery, feedFilter, feedSearch, feedWindow, parseFeedQuery } from './feed-query';
 import { countOverTime, Histogram } from './histogram';
 import { EventPage } from './pages/event';
@@ -22,6 +24,8 @@ export const FEED_PAGE_SIZE = 50;
 /** Most new events one live poll returns. */
 export const LIVE_MAX_EVENTS = 100;
 const MAX_SEEN_IDS = 200;
+const EXPIRED_PAGE_DETAIL =
+  'the link to it was not made by this gateway, or was made before the admin token changed; start again from the newest events';
 
 /** The page token in a `next_page` link, as the UI's own "load more" links carry it. */
 function moreLinks(page: EventPageResponse, query: FeedQuery): MoreLinks | undefined {
@@ -46,7 +50,15 @@ export function createFeedRoutes(deps: RouteDeps): Hono<UiEnv> {
   app.get('/events', async (c) => {
     const { query, nowMs, window, filter, clock } = viewOf(c);
     const token = c.req.query('page-token');
-    const page = token ? await pager.next(token, '') : await pager.first(filter, FEED_PAGE_SIZE, '');
+    let page: EventPageResponse;
+    try {
+      page = token ? await pager.next(token, '') : await pager.first(filter, FEED_PAGE_SIZE, '');
+    } catch (error) {
+      if (!(error instanceof HookgateError && error.code === 'invalid-page-token')) throw error;
+      // A page from a link this gateway did not make, or made under another admin token: a page that says so.
+      const expired = new HookgateError(403, error.code, 'This page of events cannot be shown', EXPIRED_PAGE_DETAIL);
+      return uiErrorResponse(c, expired, { href: `/ui/events${feedSearch(query)}`, text: 'Show the newest events' });
+    }
     const page_ = (
       <FeedPage
         csrf={c.get('csrf')}

@@ -1,11 +1,25 @@
 /**
- * What every UI response shares: security headers (a strict CSP: scripts and styles only from
- * /ui/assets, no inline code), no caching of pages, cookie settings, safe redirects.
+ * What every UI request and response shares: body limits, security headers (a strict CSP: scripts
+ * and styles only from /ui/assets, no inline code), no caching of pages, cookie settings, safe redirects.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { CookieOptions } from 'hono/utils/cookie';
+import { limitBody } from '../routes/body';
 
 export const UI_BASE = '/ui';
+
+/** Sign-in and sign-out forms hold a token or two: anything larger is not from our form. */
+export const MAX_SIGN_IN_BODY_BYTES = 64 * 1024;
+/** Other posts: the editor's template (≤ 30,000 characters) and a pasted sample request, URL-encoded. */
+export const MAX_UI_BODY_BYTES = 4 * 1024 * 1024;
+
+const SIGN_IN_PATHS: ReadonlySet<string> = new Set([`${UI_BASE}/sign-in`, `${UI_BASE}/sign-out`]);
+const limitSignIn = limitBody(MAX_SIGN_IN_BODY_BYTES);
+const limitOther = limitBody(MAX_UI_BODY_BYTES);
+
+/** Refuses a larger body (413 `payload-too-large`) before sign-in, the CSRF check or a handler reads it. */
+export const limitUiBody: MiddlewareHandler = (c, next) =>
+  SIGN_IN_PATHS.has(c.req.path) ? limitSignIn(c, next) : limitOther(c, next);
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",

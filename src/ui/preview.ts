@@ -1,10 +1,10 @@
 /**
- * The editor's preview: a draft mapping run on a sample request exactly as the live endpoint would
- * (parse → map → validate), nothing stored. No verification: the sample comes from the signed-in
- * admin, not a sender. Drafts compile in the UI's own small cache, not the pipeline's.
+ * The editor's preview: the API's dry run (`core/dry-run.ts`) of a draft mapping on a sample
+ * request, nothing stored — with verification off, since it previews the mapping, not the sample's
+ * signature (the page says so). Drafts compile in the UI's own small cache, not the pipeline's.
  */
+import { type DryRunDeps, dryRun, type HandshakeAnswer } from '../core/dry-run';
 import { HookgateError } from '../core/errors';
-import { receiveAndVerify, translate } from '../core/pipeline';
 import type { RouteDeps } from '../routes/deps';
 import { sampleToRequest } from '../routes/sample-request';
 import type { Event } from '../schemas/event';
@@ -20,7 +20,10 @@ export interface PreviewError {
   column?: number;
 }
 
-export type PreviewOutcome = { ok: true; events: Event[] } | { ok: false; error: PreviewError; rendered?: string };
+/** The events (none, and the answer, for a handshake the webhook answers itself), or the error. */
+export type PreviewOutcome =
+  | { ok: true; events: Event[]; handshake?: HandshakeAnswer }
+  | { ok: false; error: PreviewError; rendered?: string };
 
 /** A preview that ends in an error (named, with its position when known). */
 export function previewError(
@@ -60,29 +63,31 @@ export function draftMapping(kind: Mapping['kind'], text: string): { mapping: Ma
   return { mapping: parsed.data };
 }
 
-export interface PreviewDeps extends Pick<RouteDeps, 'pipeline'> {
+export interface PreviewDeps {
+  pipeline: DryRunDeps;
   /** Compiles draft templates (a cache of its own, so drafts never push out live templates). */
   compileDraft: RouteDeps['pipeline']['compile'];
 }
 
-/** The events `mapping` makes of `sample` for `webhook`, or the error a sender would get. */
+/** The events `mapping` makes of `sample` for `webhook`, or the error a sender would get (signature unchecked). */
 export async function previewMapping(
   webhook: Webhook,
   mapping: Mapping,
   sample: SampleRequest,
   deps: PreviewDeps,
 ): Promise<PreviewOutcome> {
-  const draft: Webhook = { ...webhook, mapping, verify: { scheme: 'none' } };
+  let request: Request;
   try {
-    const verified = await receiveAndVerify(draft, sampleToRequest(sample), deps.pipeline);
-    const translation = translate(draft, verified, { ...deps.pipeline, compile: deps.compileDraft });
-    if (translation.ok) return { ok: true, events: translation.events };
-    const { code, title, detail, extras, rendered } = translation.error;
-    const position = { line: extras.line as number | undefined, column: extras.column as number | undefined };
-    return { ok: false, error: { code, title, detail, ...position }, rendered };
+    request = sampleToRequest(sample);
   } catch (error) {
-    // The sample itself cannot be received (too large): say so, as the endpoint would.
-    if (error instanceof HookgateError) return previewError(error.code, error.title, error.detail);
+    if (error instanceof HookgateError) return previewError(error.code, 'The sample cannot be sent', error.detail);
     throw error;
   }
+  const pipeline = { ...deps.pipeline, compile: deps.compileDraft };
+  const outcome = await dryRun({ ...webhook, mapping }, request, pipeline, { verify: false });
+  if (outcome.kind === 'events') return { ok: true, events: outcome.events };
+  if (outcome.kind === 'handshake') return { ok: true, events: [], handshake: outcome.answer };
+  const { code, title, detail, extras } = outcome.error;
+  const position = { line: extras.line as number | undefined, column: extras.column as number | undefined };
+  return { ok: false, error: { code, title, detail, ...position }, rendered: outcome.rendered };
 }

@@ -1,15 +1,18 @@
 /**
  * The pages at `/ui` (issue 8): the event feed, one event, webhooks and their mapping editor.
  * Server-rendered with hono/jsx plus one small script, on Node and Workers alike. Order: security
- * headers, assets and sign-in (open), then the session guard (cookie + CSRF) before everything else.
+ * headers, assets and sign-in (open), then the session guard (cookie, body limit, CSRF) before
+ * everything else. Errors answer as pages, or as problem+json to the script (`errors.tsx`).
  */
 import { Hono } from 'hono';
+import { NotFoundError } from '../core/errors';
 import type { RouteDeps } from '../routes/deps';
 import { ASSET_CACHE_CONTROL, ASSETS } from './assets';
-import { createAuthRoutes, createSignOutRoute, requireSession } from './auth';
+import { createAuthRoutes, createSignOutRoute, requireCsrf, requireSession } from './auth';
 import type { UiEnv } from './env';
+import { uiErrorHandler } from './errors';
 import { createFeedRoutes } from './feed-routes';
-import { securityHeaders } from './http';
+import { limitUiBody, securityHeaders } from './http';
 import { createSessions } from './session';
 import { createWebhookEditRoutes } from './webhook-edit-routes';
 import { createWebhookListRoutes } from './webhook-routes';
@@ -22,16 +25,25 @@ export function createUiRoutes(deps: RouteDeps): Hono<UiEnv> {
 
   app.get('/assets/:file', (c) => {
     const asset = ASSETS.get(c.req.param('file'));
-    if (!asset) return c.text('Not found', 404);
+    if (!asset) throw new NotFoundError('not-found', 'no such asset');
     return c.body(asset.body, 200, { 'content-type': asset.contentType, 'cache-control': ASSET_CACHE_CONTROL });
   });
 
+  // Every body is limited before it is read: sign-in's (no session yet) here, the others once the
+  // session is known, so a request without one is refused unread.
+  app.use('/sign-in', limitUiBody);
   app.route('/', createAuthRoutes(deps, sessions));
   app.use('*', requireSession(sessions));
+  app.use('*', limitUiBody);
+  app.use('*', requireCsrf(sessions));
   app.get('/', (c) => c.redirect('/ui/events', 303));
   app.route('/', createSignOutRoute());
   app.route('/', createFeedRoutes(deps));
   app.route('/', createWebhookListRoutes(deps));
   app.route('/', createWebhookEditRoutes(deps));
+  app.all('*', () => {
+    throw new NotFoundError('not-found', 'there is no such page');
+  });
+  app.onError(uiErrorHandler(deps.log));
   return app;
 }

@@ -9,6 +9,7 @@ import { findPreset } from '../core/presets/catalog';
 import { microsFromMillis } from '../core/time';
 import type { StoredEvent } from '../schemas/event';
 import { EventFilter, resolveFilter } from '../schemas/filter';
+import { describeIssues } from '../schemas/issues';
 import { isJsonObject } from '../schemas/json';
 import { SampleRequest, type Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
@@ -41,7 +42,9 @@ function requestIn(event: StoredEvent): SampleRequest | undefined {
   const { body, ...rest } = parsed.data;
   // Default payloads hold the parsed body; the sample sends it as JSON text, failures hold the text.
   const text = body === null || body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-  return SampleRequest.parse({ ...rest, body: text });
+  // A request that cannot be sent again (e.g. stored through `POST /api/events`) is no sample.
+  const sample = SampleRequest.safeParse({ ...rest, body: text });
+  return sample.success ? sample.data : undefined;
 }
 
 export async function lastRequest(store: EventStore, webhook: Webhook, nowMs: number): Promise<LastRequest | undefined> {
@@ -85,10 +88,14 @@ export interface PastedRequest {
   body: string;
 }
 
-/** A pasted request; a body that looks like JSON gets `content-type: application/json` unless one is given. */
-export function pastedSample({ method, headers, body }: PastedRequest): SampleRequest {
+/**
+ * A pasted request (POST when the method is left empty); a body that looks like JSON gets
+ * `content-type: application/json` unless one is given. Or what is wrong with it, field by field.
+ */
+export function pastedSample({ method, headers, body }: PastedRequest): { sample: SampleRequest } | { invalid: string } {
   const parsedHeaders = parseHeaderLines(headers);
   if (!parsedHeaders['content-type'] && /^\s*[[{]/.test(body)) parsedHeaders['content-type'] = 'application/json';
-  const safeMethod = /^[A-Za-z]{1,16}$/.test(method) ? method.toUpperCase() : 'POST';
-  return SampleRequest.parse({ method: safeMethod, headers: parsedHeaders, body: body === '' ? undefined : body });
+  const candidate = { method: method.trim() || 'POST', headers: parsedHeaders, body: body === '' ? undefined : body };
+  const parsed = SampleRequest.safeParse(candidate);
+  return parsed.success ? { sample: parsed.data } : { invalid: describeIssues(parsed.error.issues) };
 }

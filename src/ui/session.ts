@@ -3,13 +3,18 @@
  * from the admin token, so rotating the token signs everyone out. The CSRF token of a session is an
  * HMAC of its nonce; the sign-in form's token is an HMAC of a short-lived pre-session nonce.
  * Web Crypto only: the same code runs on Node and Workers.
+ *
+ * Stateless on purpose: a list of revoked sessions would need shared storage, and Workers isolates
+ * share no memory, so a per-process list would revoke on some requests and not others. Signing out
+ * therefore clears the browser's cookie, a copy of it stays valid until `exp` (hence a working
+ * day's lifetime, not longer), and rotating the admin token ends every session everywhere.
  */
 import { z } from 'zod';
 import { randomToken, secretEquals } from '../core/secrets';
 import { fromBase64Url, toBase64Url } from './base64url';
 
-/** How long a session lasts after sign-in. */
-export const SESSION_TTL_SECONDS = 12 * 3600;
+/** How long a session lasts after sign-in: a working day. */
+export const SESSION_TTL_SECONDS = 8 * 3600;
 const KEY_CONTEXT = 'hookgate ui sessions';
 const NONCE_BYTES = 16;
 const encoder = new TextEncoder();

@@ -3,6 +3,7 @@
  * failures, rotate, delete. Reads use the store; every change goes through the webhooks API.
  */
 import { Hono } from 'hono';
+import { NotFoundError } from '../core/errors';
 import { isUuid } from '../core/ids';
 import { failureFilter, type ReplayReport } from '../core/replay';
 import { createTemplateCache } from '../core/template/cache';
@@ -11,7 +12,7 @@ import type { RouteDeps } from '../routes/deps';
 import { webhookView } from '../routes/webhook-view';
 import { EventFilter, resolveFilter } from '../schemas/filter';
 import type { Webhook } from '../schemas/webhook';
-import { createWebhookApi, problemText } from './api-client';
+import { apiProblem, createWebhookApi, problemText } from './api-client';
 import type { EditorState } from './components/mapping-editor';
 import { PreviewResult } from './components/preview-result';
 import { initialState, sampleOf, stateFrom } from './editor-state';
@@ -40,7 +41,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
     const draft = draftMapping(webhook.mapping.kind, state.text);
     if ('outcome' in draft) return draft.outcome;
     const sample = sampleOf(state, webhook, last);
-    if ('missing' in sample) return previewError('no-sample', 'No sample', sample.missing);
+    if ('none' in sample) return previewError(sample.none.code, sample.none.title, sample.none.detail);
     return previewMapping(webhook, draft.mapping, sample.sample, previewDeps);
   };
 
@@ -97,7 +98,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
 
   app.post('/webhooks/:id/preview', async (c) => {
     const webhook = await load(c.req.param('id'));
-    if (!webhook) return c.text('No webhook with that id.', 404);
+    if (!webhook) throw new NotFoundError('webhook-not-found', 'no webhook with that id');
     const state = stateFrom(await c.req.json().catch(() => ({})));
     const outcome = await preview(webhook, state, await lastRequest(deps.store, webhook, deps.now()));
     return c.html(<PreviewResult outcome={outcome} />);
@@ -107,7 +108,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
     const webhook = await load(c.req.param('id'));
     if (!webhook) return notFound(c);
     const answer = await api<ReplayReport>('POST', `/${webhook.id}/replay`, originOf(c), {});
-    if (answer.status !== 200 || !answer.body) return c.text(problemText(answer.body as Record<string, unknown> | null), 422);
+    if (answer.status !== 200 || !answer.body) throw apiProblem(answer);
     // Replay is idempotent, so the result can be the answer to the POST itself (a reload re-runs it harmlessly).
     return render(c, webhook, { replay: answer.body });
   });

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { presetCatalog } from '../core/presets/catalog';
 import type { RouteDeps } from '../routes/deps';
 import type { WebhookView } from '../routes/webhook-view';
-import { createWebhookApi, problemText } from './api-client';
+import { apiProblem, createWebhookApi, problemText } from './api-client';
 import { clockOf, type UiContext, type UiEnv } from './env';
 import { safeUiPath } from './http';
 import { NewWebhookPage } from './pages/webhook-new';
@@ -93,7 +93,7 @@ export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
     const form = await c.req.parseBody();
     const enabled = field(form, 'enabled') === 'true';
     const answer = await api('PATCH', `/${encodeURIComponent(c.req.param('id'))}`, originOf(c), { enabled });
-    if (answer.status !== 200) return c.text(problemText(answer.body), answer.status === 404 ? 404 : 422);
+    if (answer.status !== 200) throw apiProblem(answer);
     const back = safeUiPath(field(form, 'back'), '/ui/webhooks');
     return c.redirect(`${back}?done=${enabled ? 'enabled' : 'disabled'}`, 303);
   });

@@ -3,8 +3,12 @@
  * page holds the admin token or a webhook secret.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_TTL_SECONDS } from '../../src/ui/session';
 import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app';
 import { createUiClient, type UiClient } from './ui-client';
+
+/** What a browser sends when it opens a page or submits a form. */
+const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
 describe('UI sign-in, sessions and CSRF', () => {
   let t: TestApp;
@@ -21,7 +25,12 @@ describe('UI sign-in, sessions and CSRF', () => {
     expect(page.headers.get('location')).toBe('/ui/sign-in?next=%2Fui%2Fevents%3Fevent%3Dgithub.');
     const data = await ui.request('/ui/events/live', { headers: { accept: 'application/json' } });
     expect(data.status).toBe(401);
-    expect((await ui.request('/ui/webhooks', { method: 'POST' })).status).toBe(401);
+    expect(data.headers.get('content-type')).toBe('application/problem+json');
+    expect(await data.json()).toMatchObject({ status: 401, code: 'unauthorized', detail: expect.stringContaining('sign in') });
+    const post = await ui.request('/ui/webhooks', { method: 'POST' });
+    expect(post.status).toBe(401);
+    expect(post.headers.get('content-type')).toBe('application/problem+json');
+    expect(post.headers.get('content-security-policy')).toContain("default-src 'none'");
     expect((await t.app.request('/')).headers.get('location')).toBe('/ui');
   });
 
@@ -56,7 +65,7 @@ describe('UI sign-in, sessions and CSRF', () => {
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/ui/events');
     const cookie = response.headers.getSetCookie().find((header) => header.startsWith('hookgate_session=')) ?? '';
-    expect(cookie).toContain('Max-Age=43200');
+    expect(cookie).toContain('Max-Age=28800');
     expect(cookie).toContain('Path=/ui');
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
@@ -119,6 +128,69 @@ describe('UI sign-in, sessions and CSRF', () => {
       const html = await (await ui.request(path)).text();
       expect(html, path).not.toContain(secret);
       expect(html, path).not.toContain(TEST_TOKEN);
+    }
+  });
+  it('answers a browser with pages and the script with problem+json, whatever refused the request', async () => {
+    const created = await t.api('/api/webhooks', {
+      method: 'POST',
+      json: { name: 'pages', mapping: { kind: 'template', template: '{"event": "x"}' } },
+    });
+    const { id } = (await created.json()) as { id: string };
+
+    const signedOut = await ui.post(`/ui/webhooks/${id}/enabled`, { enabled: 'false' }, { headers: BROWSER });
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await signedOut.text()).toContain('href="/ui/sign-in"');
+
+    await ui.signIn(TEST_TOKEN);
+    const forged = await ui.post(`/ui/webhooks/${id}/enabled`, { enabled: 'false', _csrf: 'forged' }, { headers: BROWSER });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await forged.text()).toContain('The form is out of date');
+
+    const scripted = await ui.request(`/ui/webhooks/${id}/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': 'forged' },
+      body: '{}',
+    });
+    expect(scripted.status).toBe(403);
+    expect(scripted.headers.get('content-type')).toBe('application/problem+json');
+    expect(await scripted.json()).toMatchObject({ code: 'invalid-csrf-token' });
+
+    const unknown = await ui.request('/ui/no-such-page', { headers: BROWSER });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toMatch(/^text\/html/);
+    const gone = await ui.request(`/ui/webhooks/00000000-0000-4000-8000-000000000000/preview`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': await ui.csrf() },
+      body: '{}',
+    });
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toMatchObject({ code: 'webhook-not-found' });
+  });
+
+  it('ends a session 8 hours after sign-in; sign-out clears this browser\u2019s cookie, a copy lasts until then', async () => {
+    let now = Date.UTC(2026, 2, 1, 9);
+    const clocked = createTestApp({ now: () => now });
+    try {
+      const browser = createUiClient((request) => clocked.app.fetch(request));
+      await browser.signIn(TEST_TOKEN);
+      const copy = `hookgate_session=${browser.cookies.get('hookgate_session')}`;
+      const out = await browser.post('/ui/sign-out', { _csrf: await browser.csrf() });
+      expect(await (await browser.request(out.headers.get('location') ?? '')).text()).toContain('rotate the admin token');
+      expect(browser.cookies.has('hookgate_session')).toBe(false);
+      expect((await browser.request('/ui/events')).status).toBe(303);
+
+      // Stateless sessions (see README): the copied cookie works until it expires, not a second longer.
+      const withCopy = () => clocked.app.request('/ui/events', { headers: { cookie: copy } });
+      now += (SESSION_TTL_SECONDS - 1) * 1000;
+      expect((await withCopy()).status).toBe(200);
+      now = Date.UTC(2026, 2, 1, 17);
+      const expired = await withCopy();
+      expect(expired.status).toBe(303);
+      expect(expired.headers.get('location')).toMatch(/^\/ui\/sign-in/);
+    } finally {
+      await clocked.close();
     }
   });
 });

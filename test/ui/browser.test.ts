@@ -244,6 +244,31 @@ describe('the pages in a browser', () => {
   );
 
   it(
+    'says why a preview was refused, and answers a page link it did not make with a page',
+    async () => {
+      const created = await fetch(`${gateway.base}/api/webhooks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'short-lived', mapping: { kind: 'template', template: TEMPLATE } }),
+      });
+      const { id } = (await created.json()) as { id: string };
+      await page.goto(ui(`/ui/webhooks/${id}`));
+      expect(await page.locator('#preview-hint').textContent()).toContain('without checking its signature');
+      await fetch(`${gateway.base}/api/webhooks/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+      await setTemplate(`${TEMPLATE} `);
+      await page.locator('#preview [role="alert"]', { hasText: 'No preview: no webhook with that id' }).waitFor();
+
+      const response = await page.goto(ui('/ui/events?event=github.&page-token=forged'));
+      expect(response?.status()).toBe(403);
+      await page.getByRole('heading', { name: 'This page of events cannot be shown', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'Show the newest events' }).click();
+      await page.locator('li.event-row', { hasText: 'github.push' }).first().waitFor();
+      expect(new URL(page.url()).search).toBe('?event=github.');
+    },
+    STEP_TIMEOUT_MS,
+  );
+
+  it(
     'signs out, and is refused afterwards',
     async () => {
       await page.getByRole('button', { name: 'Sign out' }).click();

@@ -124,4 +124,20 @@ describe('the feed pages', () => {
     expect((await ui.request('/ui/events/00000000-0000-4000-8000-000000000999')).status).toBe(404);
     expect((await ui.request('/ui/events/not-an-id')).status).toBe(404);
   });
+  it('answers a page token it did not sign with a page that leads back, and the script with problem+json', async () => {
+    await emit(Array.from({ length: 3 }, (_, i) => event(i + 1, new Date(NOW - (i + 1) * 60_000).toISOString())));
+    const html = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
+    const page = await ui.request('/ui/events?event=shop.&page-token=forged', { headers: html });
+    expect(page.status).toBe(403);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const text = await page.text();
+    expect(text).toContain('This page of events cannot be shown');
+    expect(text).toContain('href="/ui/events?event=shop."');
+    expect(text).toContain('name="csrf-token"');
+
+    const more = await ui.request('/ui/events/more?page-token=forged', { headers: { accept: 'application/json' } });
+    expect(more.status).toBe(403);
+    expect(more.headers.get('content-type')).toBe('application/problem+json');
+    expect(await more.json()).toMatchObject({ status: 403, code: 'invalid-page-token' });
+  });
 });

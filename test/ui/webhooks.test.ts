@@ -85,6 +85,52 @@ describe('the webhook pages', () => {
     ).toContain('Renders 1 event');
   });
 
+  it('previews on a pasted request that cannot be sent by naming the field, not with a 500', async () => {
+    const id = await create({ name: 'Shop', source: 'kind:template' });
+    const pasted = { sample: 'pasted', mapping_text: TEMPLATE, body: '{"action": "paid", "id": 7}' };
+    const connect = await preview(id, { ...pasted, method: 'CONNECT', headers: '' });
+    expect(connect).toContain('The pasted request is not valid');
+    expect(connect).toContain('method: must be one of GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS');
+    const euro = await preview(id, { ...pasted, method: 'POST', headers: 'X-Price: 10 \u20ac' });
+    expect(euro).toContain('headers[&quot;x-price&quot;]: must hold Latin-1 characters only');
+    expect(await preview(id, { ...pasted, method: '', headers: '' })).toContain('shop.order.7');
+  });
+
+  it('skips a stored request that cannot be sent again when it looks for the last one', async () => {
+    const id = await create({ name: 'Shop', source: 'kind:template' });
+    const stored = await t.api('/api/events', {
+      method: 'POST',
+      json: [
+        {
+          id: crypto.randomUUID(),
+          occurred: new Date().toISOString(),
+          event: 'hookgate.webhook.failed',
+          resource: { 'prefect.resource.id': `hookgate.webhook.${id}` },
+          related: [{ 'prefect.resource.id': `hookgate.webhook.${id}`, 'prefect.resource.role': 'webhook' }],
+          payload: { error: {}, request: { method: 'TRACE', headers: {}, query: {}, body: '{"id": 1}' } },
+        },
+      ],
+    });
+    expect(stored.status).toBe(204);
+    const page = await ui.request(`/ui/webhooks/${id}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('No stored request yet');
+    expect(await preview(id, { sample: 'last', mapping_text: TEMPLATE })).toContain('No request stored yet');
+  });
+
+  it('previews the mapping without checking the signature, and says so; a handshake shows its answer', async () => {
+    const id = await create({ name: 'Slack', source: 'preset:slack', secret: 'slack-secret-0123456789' });
+    const page = await (await ui.request(`/ui/webhooks/${id}`)).text();
+    expect(page).toContain('without checking its signature');
+    const mapping_text = String(((await apiGet(id)).mapping as { template: string }).template);
+    const unsigned = { sample: 'pasted', mapping_text, method: 'POST', headers: 'content-type: application/json' };
+    const challenge = await preview(id, { ...unsigned, body: '{"type": "url_verification", "challenge": "c-123"}' });
+    expect(challenge).toContain('A handshake: the webhook answers it itself (HTTP 200)');
+    expect(challenge).toContain('c-123');
+    // The preset's sample carries no valid signature: previews of it still show the events.
+    expect(await preview(id, { ...unsigned, sample: 'preset' })).toContain('Renders 1 event');
+  });
+
   it('previews on the last request received, kept in a failure event', async () => {
     const id = await create({ name: 'Shop', source: 'kind:template' });
     await t.api(`/api/webhooks/${id}`, { method: 'PATCH', json: { mapping: { kind: 'template', template: '{"event": "x"}' } } });

@@ -1,6 +1,7 @@
 /**
  * Client script, the mapping editor: a live preview as you type (debounced; stale answers dropped),
- * rendered by the server as HTML, and "go to line, column" for errors that name a position.
+ * rendered by the server as HTML (a refused request's problem detail as text), and "go to line,
+ * column" for errors that name a position.
  */
 export const CLIENT_EDITOR = String.raw`
 (function () {
@@ -37,10 +38,18 @@ export const CLIENT_EDITOR = String.raw`
       body: JSON.stringify(body)
     }).then(function (response) {
       if (response.status === 401) { window.location.assign('/ui/sign-in'); throw new Error('signed out'); }
-      return response.text();
-    }).then(function (html) {
+      if (response.ok) return response.text().then(hookgate.parse);
+      // Errors are problem+json: say what the server said, as text.
+      return response.json().catch(function () { return {}; }).then(function (problem) {
+        var notice = document.createElement('p');
+        notice.className = 'notice error';
+        notice.setAttribute('role', 'alert');
+        notice.textContent = 'No preview: ' + (problem.detail || ('HTTP ' + response.status));
+        return notice;
+      });
+    }).then(function (content) {
       if (mine !== sequence) return;
-      output.innerHTML = html;
+      output.replaceChildren(content);
       output.removeAttribute('aria-busy');
     }, function () { output.removeAttribute('aria-busy'); });
   }

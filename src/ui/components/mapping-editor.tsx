@@ -113,7 +113,11 @@ export function MappingEditor({ id, kind, csrf, state, hasPresetSample, last }: 
           </textarea>
         </div>
         <h3 id="preview-title">Preview</h3>
-        <section id="preview" class="preview" aria-live="polite" aria-labelledby="preview-title">
+        <p class="hint" id="preview-hint">
+          The preview runs the mapping on the sample without checking its signature: it shows what the mapping makes. The dry run
+          of the API (<code>hookgate webhooks test</code>) checks it as the live URL does.
+        </p>
+        <section id="preview" class="preview" aria-live="polite" aria-labelledby="preview-title" aria-describedby="preview-hint">
           <PreviewResult outcome={state.preview} />
         </section>
       </div>

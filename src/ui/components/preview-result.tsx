@@ -3,6 +3,21 @@ import type { PreviewOutcome } from '../preview';
 
 export function PreviewResult({ outcome }: { outcome: PreviewOutcome | undefined }) {
   if (!outcome) return <p class="hint">Edit the mapping or pick a sample to see what it makes.</p>;
+  if (outcome.ok && outcome.handshake) {
+    const { status, body } = outcome.handshake;
+    return (
+      <div class="preview-result">
+        <p class="notice" role="status">
+          {`A handshake: the webhook answers it itself (HTTP ${status}) and makes no event`}
+        </p>
+        {body !== '' && (
+          <pre tabindex={0}>
+            <code>{body}</code>
+          </pre>
+        )}
+      </div>
+    );
+  }
   if (outcome.ok) {
     const count = outcome.events.length;
     return (
