@@ -6,10 +6,9 @@
 import { Hono } from 'hono';
 import { HookgateError } from '../core/errors';
 import { isUuid } from '../core/ids';
-import { formatTimestamp, parseTimestamp, timestampMicros } from '../core/time';
 import type { RouteDeps } from '../routes/deps';
 import { createEventPager } from '../routes/event-pages';
-import type { EventPageResponse, ResolvedEventFilter } from '../schemas/filter';
+import type { EventPageResponse } from '../schemas/filter';
 import { EventDays } from './components/event-list';
 import { clockOf, type UiContext, type UiEnv } from './env';
 import { uiErrorResponse } from './errors';
@@ -23,7 +22,6 @@ import { localInputValue } from './zone';
 export const FEED_PAGE_SIZE = 50;
 /** Most new events one live poll returns. */
 export const LIVE_MAX_EVENTS = 100;
-const MAX_SEEN_IDS = 200;
 const EXPIRED_PAGE_DETAIL =
   'the link to it was not made by this gateway, or was made before the admin token changed; start again from the newest events';
 
@@ -49,6 +47,9 @@ export function createFeedRoutes(deps: RouteDeps): Hono<UiEnv> {
 
   app.get('/events', async (c) => {
     const { query, nowMs, window, filter, clock } = viewOf(c);
+    // Taken before the page is read: live mode then shows whatever arrives from here on (the
+    // script drops rows already shown).
+    const { cursor: liveCursor } = await deps.store.readEventsAfter(filter, undefined, 1);
     const token = c.req.query('page-token');
     let page: EventPageResponse;
     try {
@@ -70,6 +71,7 @@ export function createFeedRoutes(deps: RouteDeps): Hono<UiEnv> {
         buckets={await countOverTime(deps.store, filter, nowMs)}
         range={{ since: localInputValue(window.sinceMs, clock.zone), until: localInputValue(window.untilMs, clock.zone) }}
         liveUrl={`/ui/events/live?${feedSearch(query, { live: '' }).slice(1)}`}
+        liveCursor={liveCursor}
         problem={window.problem}
       />
     );
@@ -84,22 +86,27 @@ export function createFeedRoutes(deps: RouteDeps): Hono<UiEnv> {
     return c.json({ html, count: page.events.length, moreUrl: links?.moreUrl ?? null, pageUrl: links?.pageUrl ?? null });
   });
 
-  /** Events newer than the newest shown (`after`, with the ids shown at that instant in `seen`). */
+  /**
+   * Events stored since `cursor` (arrival order, not `occurred`: a provider's own timestamp may be
+   * older than the newest shown), within the view's filters as of now; newest first, as the list.
+   */
   app.get('/events/live', async (c) => {
     const { query, nowMs, filter, clock } = viewOf(c);
-    const after = parseTimestamp(c.req.query('after') ?? '');
-    const since = Math.max(timestampMicros(filter.occurred.since), after ?? 0);
-    const newer: ResolvedEventFilter = { ...filter, occurred: { ...filter.occurred, since: formatTimestamp(since) } };
-    const seen = new Set((c.req.query('seen') ?? '').split(',').slice(0, MAX_SEEN_IDS));
-    const [page, all, buckets] = await Promise.all([
-      deps.store.queryEvents(newer, { limit: LIVE_MAX_EVENTS, offset: 0 }),
+    const cursor = c.req.query('cursor') || undefined;
+    const arrived = await deps.store.readEventsAfter(filter, cursor, LIVE_MAX_EVENTS).catch(async (error: unknown) => {
+      // A cursor from another database (or a stale page): start again from now.
+      if (error instanceof HookgateError && error.code === 'invalid-cursor')
+        return deps.store.readEventsAfter(filter, undefined, 1);
+      throw error;
+    });
+    const [all, buckets] = await Promise.all([
       deps.store.queryEvents(filter, { limit: 0, offset: 0 }),
       countOverTime(deps.store, filter, nowMs),
     ]);
-    const events = page.events.filter((event) => !seen.has(event.id));
+    const events = [...arrived.events].reverse();
     const html = events.length > 0 ? String(await (<EventDays events={events} query={query} clock={clock} />)) : '';
     const histogram = String(await (<Histogram buckets={buckets} zone={clock.zone} />));
-    return c.json({ html, count: events.length, histogram, totalText: totalText(all.total) });
+    return c.json({ html, count: events.length, cursor: arrived.cursor, histogram, totalText: totalText(all.total) });
   });
 
   app.get('/events/:id', async (c) => {

@@ -184,19 +184,7 @@ describe('hookgate CLI', () => {
     const webhook = JSON.parse(created.stdout) as { url: string };
     const tail = spawn(
       process.execPath,
-      [
-        BIN,
-        '--url',
-        gateway.base,
-        '--token',
-        TEST_TOKEN,
-        'events',
-        'tail',
-        '--event',
-        'github.',
-        '--interval',
-        '0.2',
-      ],
+      [BIN, '--url', gateway.base, '--token', TEST_TOKEN, 'events', 'tail', '--event', 'github.', '--interval', '0.2'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },

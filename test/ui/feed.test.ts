@@ -77,26 +77,27 @@ describe('the feed pages', () => {
     expect(none).toContain('No events match these filters');
   });
 
-  it('answers live polls with only the events newer than the newest shown, and the histogram', async () => {
-    await emit([
-      event(1, '2026-11-27T11:00:00.000001Z'),
-      event(2, '2026-11-27T11:00:00.000001Z'),
-      event(3, '2026-11-27T10:00:00Z'),
-    ]);
+  it('answers live polls with the events stored since the page was made, in arrival order, and the histogram', async () => {
+    await emit([event(3, '2026-11-27T10:00:00Z')]);
     const live = (path: string) => ui.request(path, { headers: { accept: 'application/json' } }).then((r) => r.json());
-    const shown = event(1, '').id;
-    const update = (await live(`/ui/events/live?after=2026-11-27T11:00:00.000001Z&seen=${shown}`)) as Record<
-      string,
-      string | number
-    >;
-    expect(update.count).toBe(1);
+    const page = await (await ui.request('/ui/events')).text();
+    const cursor = /data-live-cursor="([^"]+)"/.exec(page)?.[1] ?? '';
+    expect(cursor).not.toBe('');
+    // Arrives after the page: one newer, one with an older timestamp of its own (a provider's).
+    await emit([event(1, '2026-11-27T11:00:00.000001Z'), event(2, '2026-11-27T09:00:00Z')]);
+    const update = (await live(`/ui/events/live?cursor=${encodeURIComponent(cursor)}`)) as Record<string, string | number>;
+    expect(update.count).toBe(2);
+    expect(update.html).toContain(event(1, '').id);
     expect(update.html).toContain(event(2, '').id);
-    expect(update.html).not.toContain(shown);
+    expect(update.html).not.toContain(event(3, '').id);
     expect(update.totalText).toBe('3 events');
     const bars = [...String(update.histogram).matchAll(/<title>(\d+) from/g)].map((m) => Number(m[1]));
     expect(bars.reduce((a, b) => a + b, 0)).toBe(3);
     expect(bars.length).toBeLessThanOrEqual(61);
-    expect(await live('/ui/events/live?after=2026-11-27T11:30:00Z')).toMatchObject({ count: 0, html: '' });
+    expect(await live(`/ui/events/live?cursor=${encodeURIComponent(String(update.cursor))}`)).toMatchObject({
+      count: 0,
+      html: '',
+    });
   });
 
   it('shows one event, and a failure\u2019s error, request and rendered text', async () => {

@@ -121,7 +121,11 @@ export function registerEventCommands(program: Command, context: () => CliContex
         const page = await client.request<TailPage>('POST', '/api/events/tail', { filter, after: cursor, limit: TAIL_LIMIT });
         cursor = page.cursor;
         for (const event of page.events) {
-          out.write(out.json ? `${JSON.stringify(event)}\n` : `${event.occurred}  ${event.event}  ${event.resource['prefect.resource.id']}\n`);
+          out.write(
+            out.json
+              ? `${JSON.stringify(event)}\n`
+              : `${event.occurred}  ${event.event}  ${event.resource['prefect.resource.id']}\n`,
+          );
         }
         if (page.events.length < TAIL_LIMIT) await new Promise((resolve) => setTimeout(resolve, pause));
       }

@@ -61,15 +61,11 @@ export const CLIENT_FEED = `
   var started = 0;
   var added = 0;
 
-  function newest() {
-    var first = list.querySelector('li.event-row');
-    if (!first) return { after: '', seen: '' };
-    var occurred = first.getAttribute('data-occurred');
-    var seen = [];
-    list.querySelectorAll('li.event-row').forEach(function (row) {
-      if (row.getAttribute('data-occurred') === occurred) seen.push(row.getAttribute('data-id'));
-    });
-    return { after: occurred, seen: seen.join(',') };
+  // Arrival order: the server hands out a cursor and each answer the next one.
+  var cursor = feed.getAttribute('data-live-cursor') || '';
+
+  function shown(row) {
+    return list.querySelector('li.event-row[data-id="' + row.getAttribute('data-id') + '"]') !== null;
   }
 
   function poll() {
@@ -77,15 +73,21 @@ export const CLIENT_FEED = `
     if (!toggle.checked) return;
     if (Date.now() - started > MAX_LIVE_MS || added > MAX_LIVE_ROWS) { stop('Live mode paused after an hour; switch it on again to go on.'); return; }
     if (document.hidden) { schedule(); return; }
-    var mark = newest();
-    var url = feed.getAttribute('data-live-url') + '&after=' + encodeURIComponent(mark.after) + '&seen=' + encodeURIComponent(mark.seen);
+    var url = feed.getAttribute('data-live-url') + '&cursor=' + encodeURIComponent(cursor);
     hookgate.getJson(url).then(function (update) {
+      cursor = update.cursor || cursor;
       if (update.count > 0) {
         var fragment = hookgate.parse(update.html);
-        fragment.querySelectorAll('li.event-row').forEach(function (row) { row.classList.add('new'); });
-        merge(fragment, true);
-        added += update.count;
-        hookgate.announce(update.count === 1 ? '1 new event' : update.count + ' new events');
+        var fresh = 0;
+        fragment.querySelectorAll('li.event-row').forEach(function (row) {
+          if (shown(row)) row.remove(); else { row.classList.add('new'); fresh += 1; }
+        });
+        sections(fragment).forEach(function (section) { if (!section.querySelector('li.event-row')) section.remove(); });
+        if (fresh > 0) {
+          merge(fragment, true);
+          added += fresh;
+          hookgate.announce(fresh === 1 ? '1 new event' : fresh + ' new events');
+        }
       }
       var histogram = document.getElementById('histogram');
       if (histogram && update.histogram) histogram.replaceWith(hookgate.parse(update.histogram));

@@ -40,6 +40,8 @@ export interface FeedPageProps {
   buckets: EventCount[];
   range: { since: string; until: string };
   liveUrl: string;
+  /** Where live mode starts: the store's arrival cursor when the page was made. */
+  liveCursor: string;
   problem?: string;
 }
 
@@ -67,7 +69,7 @@ export function FeedPage(props: FeedPageProps) {
           {query.live === '1' ? 'Live: new events appear as they arrive.' : ''}
         </span>
       </div>
-      <div data-feed="" data-live-url={props.liveUrl}>
+      <div data-feed="" data-live-url={props.liveUrl} data-live-cursor={props.liveCursor}>
         <div data-event-list="">
           {events.length === 0 ? (
             <p class="empty">No events match these filters in this time range.</p>
