@@ -4,17 +4,13 @@
  * and column.
  */
 import { readFileSync } from 'node:fs';
-import { buildContext } from '../core/context';
-import { answerHandshake } from '../core/handshake';
+import { dryRun } from '../core/dry-run';
 import { checkMapping } from '../core/map';
-import { translate } from '../core/pipeline';
 import { applyPreset } from '../core/presets/apply';
 import { findPreset, presetNames } from '../core/presets/catalog';
-import { receive } from '../core/receive';
 import { DEFAULT_RENDER_LIMITS } from '../core/template/budget';
 import { createTemplateCache } from '../core/template/cache';
 import { compileTemplate } from '../core/template/compiled';
-import type { VerifiedRequest } from '../core/verify';
 import { sampleToRequest } from '../routes/sample-request';
 import { describeIssues } from '../schemas/issues';
 import { type Webhook, WebhookCreate } from '../schemas/webhook';
@@ -63,27 +59,23 @@ function readTemplate(path: string): string {
 
 export async function runRender(flags: RenderFlags, { out }: CliContext): Promise<void> {
   const webhook = webhookFor(flags);
-  const deps = { renderLimits: DEFAULT_RENDER_LIMITS, compile: createTemplateCache(compileTemplate) };
+  const deps = {
+    renderLimits: DEFAULT_RENDER_LIMITS,
+    compile: createTemplateCache(compileTemplate),
+    maxBodyBytes: Number.MAX_SAFE_INTEGER,
+    now: Date.now,
+  };
   checkMapping(webhook.mapping, deps);
-  const sample = loadRequest(flags);
-  const received = await receive(sampleToRequest({ ...sample, body: sample.body }), Number.MAX_SAFE_INTEGER, Date.now());
-  const verified = received as VerifiedRequest; // offline: nothing to verify
-  const parts = buildContext(verified, webhook);
-  const answer = answerHandshake(webhook, verified, parts.context);
-  if (answer) {
-    const body = await answer.text();
-    print(
-      out,
-      { handshake: { status: answer.status, body } },
-      () => `The gateway answers this handshake: ${answer.status}\n${body}`,
-    );
+  // Offline there is no signature to check: the gateway's dry run with verification off.
+  const outcome = await dryRun(webhook, sampleToRequest(loadRequest(flags)), deps, { verify: false });
+  if (outcome.kind === 'handshake') {
+    const { status, body } = outcome.answer;
+    print(out, { handshake: outcome.answer }, () => `The gateway answers this handshake: ${status}\n${body}`);
     return;
   }
-  const translation = translate(webhook, verified, deps, parts);
-  if (!translation.ok) {
-    const { error } = translation;
-    const rendered = error.rendered ? `\nThe template rendered:\n${error.rendered}` : '';
-    throw new CliError(`${error.code}: ${error.detail}${rendered}`);
+  if (outcome.kind === 'failed') {
+    const rendered = outcome.rendered ? `\nThe template rendered:\n${outcome.rendered}` : '';
+    throw new CliError(`${outcome.error.code}: ${outcome.error.detail}${rendered}`);
   }
-  print(out, translation.events, () => JSON.stringify(translation.events, null, 2));
+  print(out, outcome.events, () => JSON.stringify(outcome.events, null, 2));
 }

@@ -4,6 +4,7 @@
  */
 
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { deriveHmacKey } from './secrets';
 
 const TAG_BYTES = 32;
 const KEY_CONTEXT = 'hookgate page tokens';
@@ -22,19 +23,11 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
   return base64ToBytes(text.replaceAll(' ', '+'));
 }
 
-/** HMAC(secret, "hookgate page tokens"): tokens stay valid as long as the admin token does. */
-async function deriveKey(secret: string): Promise<CryptoKey> {
-  const hmac = { name: 'HMAC', hash: 'SHA-256' };
-  const master = await crypto.subtle.importKey('raw', encoder.encode(secret), hmac, false, ['sign']);
-  const derived = await crypto.subtle.sign('HMAC', master, encoder.encode(KEY_CONTEXT));
-  return crypto.subtle.importKey('raw', derived, hmac, false, ['sign', 'verify']);
-}
-
 /** Page tokens signed with a key derived from `secret`. */
 export function createPageTokens(secret: string): PageTokens {
   let key: Promise<CryptoKey> | undefined;
   const getKey = () => {
-    key ??= deriveKey(secret);
+    key ??= deriveHmacKey(secret, KEY_CONTEXT);
     return key;
   };
   return {

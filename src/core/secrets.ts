@@ -29,3 +29,14 @@ export async function secretEquals(given: string, expected: string): Promise<boo
 export function randomToken(bytes: number): string {
   return bytesToBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
+
+/**
+ * An HMAC-SHA-256 key for one purpose, derived from `secret` (the admin token) and a `context`
+ * label: page tokens and UI sessions each get their own, and all change with the admin token.
+ */
+export async function deriveHmacKey(secret: string, context: string): Promise<CryptoKey> {
+  const hmac = { name: 'HMAC', hash: 'SHA-256' };
+  const master = await crypto.subtle.importKey('raw', encoder.encode(secret), hmac, false, ['sign']);
+  const derived = await crypto.subtle.sign('HMAC', master, encoder.encode(context));
+  return crypto.subtle.importKey('raw', derived, hmac, false, ['sign', 'verify']);
+}

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ReplayRequest } from '../core/replay';
 import { Event, StoredEvent } from '../schemas/event';
 import { CountRequest, EventPageResponse, FilterRequest, TailRequest, TailResponse } from '../schemas/filter';
-import { SampleRequest, Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
+import { SampleRequest, WebhookCreate, WebhookPatch, WebhookView } from '../schemas/webhook';
 
 type Schema = Record<string, unknown>;
 
@@ -32,10 +32,7 @@ const PROBLEM: Schema = {
   required: ['type', 'title', 'status', 'code', 'detail'],
 };
 
-const WEBHOOK_VIEW: Schema = {
-  ...jsonSchema(Webhook, 'output'),
-  description: 'A webhook as the API shows it: with `url`; verification secrets replaced by `secretHints`.',
-};
+const WEBHOOK_VIEW: Schema = jsonSchema(WebhookView, 'output');
 
 interface Operation {
   summary: string;
@@ -74,7 +71,24 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
       summary:
         'Dry run of a sample request: the events, or the error the live endpoint would give (plus `rendered`); stores nothing',
       request: jsonSchema(SampleRequest, 'input'),
-      responses: { 200: { type: 'object', properties: { events: { type: 'array', items: jsonSchema(Event, 'output') } } } },
+      responses: {
+        200: {
+          type: 'object',
+          properties: {
+            events: { type: 'array', items: jsonSchema(Event, 'output') },
+            handshake: {
+              type: 'object',
+              description: 'Present when a handshake answers the sample (the sender would get this answer)',
+              properties: { status: { type: 'integer' }, headers: { type: 'object' }, body: { type: 'string' } },
+            },
+          },
+        },
+        422: {
+          ...PROBLEM,
+          description:
+            'The sample fails verification (`signature-missing`, …, with `liveStatus: 401`) or is not a usable request; mapping failures answer 400 with `rendered`, as live',
+        },
+      },
     },
   },
   '/api/webhooks/{id}/replay': {

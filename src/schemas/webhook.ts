@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_TEMPLATE_CHARS, Mapping } from './mapping';
-import { Verify, VerifyPatch } from './verify';
+import { VERIFY_SCHEMES, Verify, VerifyPatch, type VerifyScheme } from './verify';
 
 export const MAX_TEXT_CHARS = 5000;
 
@@ -115,6 +115,20 @@ export const Webhook = z.object({
   updated: z.string(),
 });
 export type Webhook = z.infer<typeof Webhook>;
+
+/**
+ * A webhook as the API shows it (src/routes/webhook-view.ts): with the `url` to give the sender,
+ * and its verification settings without the secrets, which appear only as `secretHints`.
+ */
+export const WebhookView = Webhook.extend({
+  url: z.url(),
+  verify: z
+    .looseObject({
+      scheme: z.enum(VERIFY_SCHEMES as [VerifyScheme, ...VerifyScheme[]]),
+      secretHints: z.array(z.string()).optional(),
+    })
+    .meta({ description: "The scheme's settings, secrets replaced by hints (the last 4 characters)" }),
+});
 
 /** Methods a sample may use: the ones senders deliver with (`Request` refuses CONNECT, TRACE, TRACK). */
 export const SAMPLE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;

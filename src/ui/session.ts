@@ -10,8 +10,8 @@
  * day's lifetime, not longer), and rotating the admin token ends every session everywhere.
  */
 import { z } from 'zod';
-import { randomToken, secretEquals } from '../core/secrets';
-import { fromBase64Url, toBase64Url } from './base64url';
+import { base64UrlToBytes as fromBase64Url, bytesToBase64Url as toBase64Url } from '../core/base64';
+import { deriveHmacKey, randomToken, secretEquals } from '../core/secrets';
 
 /** How long a session lasts after sign-in: a working day. */
 export const SESSION_TTL_SECONDS = 8 * 3600;
@@ -37,19 +37,11 @@ export interface Sessions {
   newNonce(): string;
 }
 
-/** HMAC(adminToken, "hookgate ui sessions"): one key for cookies and CSRF tokens, never the token itself. */
-async function deriveKey(secret: string): Promise<CryptoKey> {
-  const hmac = { name: 'HMAC', hash: 'SHA-256' };
-  const master = await crypto.subtle.importKey('raw', encoder.encode(secret), hmac, false, ['sign']);
-  const derived = await crypto.subtle.sign('HMAC', master, encoder.encode(KEY_CONTEXT));
-  return crypto.subtle.importKey('raw', derived, hmac, false, ['sign', 'verify']);
-}
-
 /** Sessions signed with a key derived from `secret` (the admin token); `now` is the clock in ms. */
 export function createSessions(secret: string, now: () => number): Sessions {
   let key: Promise<CryptoKey> | undefined;
   const getKey = () => {
-    key ??= deriveKey(secret);
+    key ??= deriveHmacKey(secret, KEY_CONTEXT);
     return key;
   };
   // Each purpose signs its own prefix, so a tag made for one can never pass as another.

@@ -1,5 +1,6 @@
 /** The OpenAPI document lists exactly the API the app serves, with the schemas that validate it. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebhookView } from '../../src/schemas/webhook';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 interface Document {
@@ -30,6 +31,27 @@ describe('GET /api/openapi.json', () => {
       t.app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
     );
     expect(new Set(documented)).toEqual(served);
+  });
+
+  it('describes webhooks as the API really answers them (url, hints, never secrets)', async () => {
+    const created = await t.api('/api/webhooks', {
+      method: 'POST',
+      json: { name: 'gh', preset: 'github', verify: { secrets: ['a-github-secret-1234'] } },
+    });
+    const body = await created.json();
+    expect(WebhookView.safeParse(body).success).toBe(true);
+    const document = (await (await t.api('/api/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        { post: { responses: Record<string, { content: Record<string, { schema: Record<string, unknown> }> }> } }
+      >;
+    };
+    const schema = document.paths['/api/webhooks']?.post.responses['201']?.content['application/json']?.schema as {
+      required: string[];
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+    };
+    expect(schema.required).toContain('url');
+    expect(Object.keys(schema.properties.verify?.properties ?? {})).toEqual(['scheme', 'secretHints']);
   });
 
   it('describes request bodies with the validating schemas (e.g. the webhook and event limits)', async () => {

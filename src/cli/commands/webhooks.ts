@@ -211,7 +211,15 @@ export function registerWebhookCommands(program: Command, context: () => CliCont
     .action(async (ref: string, flags: { request?: string; body?: string; header?: string[] }) => {
       const { client, out } = context();
       const id = await resolveWebhookId(client, ref);
-      const result = await client.request<{ events: unknown[] }>('POST', `/api/webhooks/${id}/test`, loadRequest(flags));
-      print(out, result, () => JSON.stringify(result.events, null, 2));
+      const result = await client.request<{ events: unknown[]; handshake?: { status: number; body: string } }>(
+        'POST',
+        `/api/webhooks/${id}/test`,
+        loadRequest(flags),
+      );
+      print(out, result, () =>
+        result.handshake
+          ? `The gateway answers this handshake: ${result.handshake.status}\n${result.handshake.body}`
+          : JSON.stringify(result.events, null, 2),
+      );
     });
 }
