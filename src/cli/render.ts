@@ -13,7 +13,7 @@ import { createTemplateCache } from '../core/template/cache';
 import { compileTemplate } from '../core/template/compiled';
 import { sampleToRequest } from '../routes/sample-request';
 import { describeIssues } from '../schemas/issues';
-import { type Webhook, WebhookCreate } from '../schemas/webhook';
+import { SampleRequest, type Webhook, WebhookCreate } from '../schemas/webhook';
 import type { CliContext } from './context';
 import { CliError } from './errors';
 import { print } from './output';
@@ -67,7 +67,9 @@ export async function runRender(flags: RenderFlags, { out }: CliContext): Promis
   };
   checkMapping(webhook.mapping, deps);
   // Offline there is no signature to check: the gateway's dry run with verification off.
-  const outcome = await dryRun(webhook, sampleToRequest(loadRequest(flags)), deps, { verify: false });
+  const sample = SampleRequest.safeParse(loadRequest(flags));
+  if (!sample.success) throw new CliError(`the request is not one a sender could make: ${describeIssues(sample.error.issues)}`);
+  const outcome = await dryRun(webhook, sampleToRequest(sample.data), deps, { verify: false });
   if (outcome.kind === 'handshake') {
     const { status, body } = outcome.answer;
     print(out, { handshake: outcome.answer }, () => `The gateway answers this handshake: ${status}\n${body}`);

@@ -6,7 +6,6 @@
  * the failure event's id and the event's index — replaying twice stores the events once.
  */
 import { z } from 'zod';
-import { Timestamp, Uuid } from '../schemas/event';
 import type { ResolvedEventFilter } from '../schemas/filter';
 import type { Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
@@ -16,21 +15,6 @@ import { translate } from './pipeline';
 import type { ReceivedRequest } from './receive';
 import { timestampMicros } from './time';
 import { type VerifiedRequest, verify } from './verify';
-
-/** Most failures one replay call re-runs (oldest first); `since` pages through more. */
-export const MAX_REPLAY_FAILURES = 200;
-
-/** `POST /api/webhooks/:id/replay`: which failures (all in the default window when empty). */
-export const ReplayRequest = z
-  .strictObject({
-    /** Only these failure events. */
-    ids: z.array(Uuid).min(1).max(MAX_REPLAY_FAILURES).optional(),
-    since: Timestamp.optional(),
-    until: Timestamp.optional(),
-    limit: z.number().int().min(1).max(MAX_REPLAY_FAILURES).default(MAX_REPLAY_FAILURES),
-  })
-  .prefault({});
-export type ReplayRequest = z.infer<typeof ReplayRequest>;
 
 /** What a failure event's payload holds of the request (src/core/failure.ts), read back as a boundary. */
 const StoredRequest = z.object({

@@ -6,9 +6,9 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { ReplayRequest } from '../core/replay';
 import { Event, StoredEvent } from '../schemas/event';
 import { CountRequest, EventPageResponse, FilterRequest, TailRequest, TailResponse } from '../schemas/filter';
+import { ReplayRequest } from '../schemas/replay';
 import { SampleRequest, WebhookCreate, WebhookPatch, WebhookView } from '../schemas/webhook';
 
 type Schema = Record<string, unknown>;

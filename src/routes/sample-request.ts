@@ -4,10 +4,7 @@ import type { SampleRequest } from '../schemas/webhook';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
 
-/** A `SampleRequest`, or the same shape not yet checked (the CLI's request files). */
-export type SampleShape = Omit<SampleRequest, 'method'> & { method: string };
-
-function buildRequest(sample: SampleShape): Request {
+function buildRequest(sample: SampleRequest): Request {
   const method = sample.method.toUpperCase();
   const url = new URL('http://hookgate.test/hooks/sample');
   for (const [key, value] of Object.entries(sample.query)) {
@@ -30,7 +27,7 @@ function buildRequest(sample: SampleShape): Request {
  * The request `sample` describes. `SampleRequest` admits only what `Headers` and `Request` accept;
  * should a runtime still refuse one, that is the sample's fault: 422 `invalid-sample`, never a 500.
  */
-export function sampleToRequest(sample: SampleShape): Request {
+export function sampleToRequest(sample: SampleRequest): Request {
   try {
     return buildRequest(sample);
   } catch (error) {

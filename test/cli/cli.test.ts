@@ -145,6 +145,14 @@ describe('hookgate CLI', () => {
     expect(live.map(comparable)).toEqual(offline.map(comparable));
   });
 
+  it('refuses a request file no sender could make, naming the field', async () => {
+    const request = join(dir, 'bad-request.json');
+    writeFileSync(request, JSON.stringify({ method: 'POST', headers: { 'bad name': 'x' }, body: {} }));
+    const run = await hookgate(['render', '--preset', 'github', '--request', request]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^hookgate: the request is not one a sender could make: headers\["bad name"\]/);
+  });
+
   it('shows a template error with its line and column, offline', async () => {
     const template = join(dir, 'broken.hbs');
     writeFileSync(template, '{\n  "event": "{{body.ref"\n}');

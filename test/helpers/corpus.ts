@@ -8,15 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { buildContext, type RequestContext } from '../../src/core/context';
 import type { VerifiedRequest } from '../../src/core/verify';
 import type { Webhook } from '../../src/schemas/webhook';
+import { fixtureManifest } from './hooks';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
-
-interface ManifestEntry {
-  path: string;
-  content_type: string;
-  headers: Record<string, string>;
-}
 
 export interface PayloadCase {
   name: string;
@@ -39,8 +34,7 @@ export function contextFor(body: string, headers: Record<string, string>, method
 
 /** Every payload of the fixture manifest, as the context a template sees. */
 export function providerPayloads(): PayloadCase[] {
-  const manifest = JSON.parse(readFileSync(join(FIXTURES, 'manifest.json'), 'utf8')) as { entries: ManifestEntry[] };
-  return manifest.entries.map((entry) => ({
+  return fixtureManifest().map((entry) => ({
     name: entry.path,
     context: contextFor(readFileSync(join(FIXTURES, entry.path), 'utf8'), {
       'content-type': entry.content_type,

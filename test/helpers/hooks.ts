@@ -86,16 +86,20 @@ export function webhookResource(webhook: { id: string; name: string }): Record<s
 
 const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
 
-interface ManifestEntry {
+export interface ManifestEntry {
   path: string;
   content_type: string;
   headers: Record<string, string>;
 }
 
+/** Every payload of ../shared/fixtures/manifest.json: path, content type, routing headers. */
+export function fixtureManifest(): ManifestEntry[] {
+  return (JSON.parse(readFileSync(new URL('manifest.json', FIXTURES), 'utf8')) as { entries: ManifestEntry[] }).entries;
+}
+
 /** A provider payload from ../shared/fixtures with the content type and routing headers it is sent with. */
 export function providerFixture(path: string): { body: string; contentType: string; headers: Record<string, string> } {
-  const manifest = JSON.parse(readFileSync(new URL('manifest.json', FIXTURES), 'utf8')) as { entries: ManifestEntry[] };
-  const entry = manifest.entries.find((candidate) => candidate.path === path);
+  const entry = fixtureManifest().find((candidate) => candidate.path === path);
   if (!entry) throw new Error(`${path} is not in the fixture manifest`);
   return { body: readFileSync(new URL(path, FIXTURES), 'utf8'), contentType: entry.content_type, headers: entry.headers };
 }

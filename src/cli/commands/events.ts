@@ -1,17 +1,9 @@
 /** `hookgate events …`: ls with filters, get, and tail (follow new events until interrupted). */
 import type { Command } from 'commander';
+import type { StoredEvent } from '../../schemas/event';
 import type { CliContext } from '../context';
 import { CliError } from '../errors';
 import { ago, print, table } from '../output';
-
-interface StoredEvent {
-  id: string;
-  occurred: string;
-  received: string;
-  event: string;
-  resource: Record<string, string>;
-  related: Record<string, string>[];
-}
 
 interface EventPage {
   events: StoredEvent[];
