@@ -11,7 +11,7 @@ import type { EventFilter } from '../src/schemas/filter';
 import { readMigrations } from '../src/store/migrations-fs';
 import { eventWrite } from '../src/store/sql/statements';
 import { createSqliteStore } from '../src/store/sqlite';
-import { configureWriter, createRowWriter } from '../src/store/sqlite-writes';
+import { configureWriter, createRowWriter } from '../src/store/sqlite/writes';
 
 export const SEED_EVENTS = 1_000_000;
 const DAYS = 90;

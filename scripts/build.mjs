@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { node: 'src/node.ts', 'sqlite-writer-thread': 'src/store/sqlite-writer-thread.ts' },
+  entryPoints: { node: 'src/node.ts', 'sqlite-writer-thread': 'src/store/sqlite/writer-thread.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

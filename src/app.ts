@@ -3,21 +3,21 @@
  * Workers entries build the deps and serve `app.fetch`.
  */
 import { Hono } from 'hono';
-import { HookgateError, NotFoundError, UnauthorizedError } from './core/errors';
-import { secretEquals } from './core/secrets';
-import { limitBody, MAX_API_BODY_BYTES } from './routes/body';
-import { type AppDeps, createRouteDeps } from './routes/deps';
+import { type AppDeps, createRouteDeps } from './deps';
+import { limitBody, MAX_API_BODY_BYTES } from './http/body';
+import { INTERNAL_ERROR, problemResponse } from './http/problem';
+import { HookgateError, NotFoundError, UnauthorizedError } from './lib/errors';
+import { secretEquals } from './lib/secrets';
 import { createEventsRoutes } from './routes/events';
 import { createHealthRoutes } from './routes/health';
 import { createHookRoutes } from './routes/hooks';
 import { createMetricsRoutes } from './routes/metrics';
 import { createOpenApiRoutes } from './routes/openapi';
 import { createPresetRoutes } from './routes/presets';
-import { INTERNAL_ERROR, problemResponse } from './routes/problem';
 import { createWebhookRoutes } from './routes/webhooks';
 import { createUiRoutes } from './ui/routes';
 
-export type { AppDeps } from './routes/deps';
+export type { AppDeps } from './deps';
 
 export function createApp(appDeps: AppDeps): Hono {
   const deps = createRouteDeps(appDeps);

@@ -8,7 +8,7 @@ import { refuseWithoutAdminToken } from './adapter/workers/guard';
 import { createApp } from './app';
 import { DEFAULT_RENDER_LIMITS } from './core/template/budget';
 import { interpretTemplate } from './core/template/interpreter';
-import type { Logger } from './routes/deps';
+import type { Logger } from './deps';
 import { createD1Store } from './store/d1';
 
 const log: Logger = {

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { readKeptAdminToken } from '../adapter/node/admin-token';
-import { HookgateError } from '../core/errors';
+import { HookgateError } from '../lib/errors';
 import { createClient } from './client';
 import { registerEventCommands } from './commands/events';
 import { registerRenderCommand } from './commands/render';

@@ -3,10 +3,11 @@
  * (lower-cased, without `authorization` and `cookie`), query, parsed body, raw body, webhook, received,
  * and — when the request is a valid CloudEvent — the event in `cloudevent` (a batch's in `cloudevents`).
  */
+
+import { formatTimestamp } from '../lib/time';
 import type { Webhook } from '../schemas/webhook';
 import { contentModeOf, dataMembers, InvalidCloudEventError, readCloudEvents } from './cloudevents';
 import { bodyText, formToObject, type ParsedBody, parseBody } from './parse-body';
-import { formatTimestamp } from './time';
 import type { VerifiedRequest } from './verify';
 
 /**

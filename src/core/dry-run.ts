@@ -4,11 +4,12 @@
  * API's `POST /api/webhooks/:id/test` (verification on, as a sender's request would be checked) and
  * the mapping editor's preview (verification off: it previews a draft mapping, not a signature).
  */
+
+import { HookgateError } from '../lib/errors';
 import type { Event } from '../schemas/event';
 import type { Verify } from '../schemas/verify';
 import type { Webhook } from '../schemas/webhook';
 import { buildContext } from './context';
-import { HookgateError } from './errors';
 import { answerHandshake, preflight } from './handshake';
 import { type PipelineDeps, translate } from './pipeline';
 import { type ReceivedRequest, receive } from './receive';

@@ -3,13 +3,14 @@
  * `hookgate.webhook.failed` event holding the error, the request and what the template rendered,
  * so it can be inspected and replayed once the mapping is fixed.
  */
+
+import type { MappingError } from '../lib/errors';
+import { uuidv5, uuidv7 } from '../lib/ids';
+import { formatTimestamp } from '../lib/time';
 import { type Event, MAX_EVENT_BYTES, RESOURCE_ID, RESOURCE_NAME } from '../schemas/event';
+import { eventBytes } from '../schemas/event-json';
 import type { Webhook } from '../schemas/webhook';
 import type { RequestContext } from './context';
-import type { MappingError } from './errors';
-import { eventBytes } from './event-json';
-import { uuidv5, uuidv7 } from './ids';
-import { formatTimestamp } from './time';
 import { webhookResource } from './validate';
 
 export const FAILED_EVENT = 'hookgate.webhook.failed';

@@ -3,8 +3,8 @@
  * from the admin token. A token that does not verify reads as `undefined`, never as a query.
  */
 
-import { base64ToBytes, bytesToBase64 } from './base64';
-import { deriveHmacKey } from './secrets';
+import { base64ToBytes, bytesToBase64 } from '../lib/base64';
+import { deriveHmacKey } from '../lib/secrets';
 
 const TAG_BYTES = 32;
 const KEY_CONTEXT = 'hookgate page tokens';

@@ -2,12 +2,13 @@
  * The receiving pipeline (DESIGN §4.1), composed of its stages:
  * receive → verify → parse → map → validate → store. Only composition lives here.
  */
+
+import { MappingError } from '../lib/errors';
 import type { Event } from '../schemas/event';
 import type { Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
 import { buildContext, type ContextParts, type RequestContext } from './context';
 import { selectDeliveryId } from './delivery-id';
-import { MappingError } from './errors';
 import { failureEvent } from './failure';
 import { answerHandshake, preflight } from './handshake';
 import { type MapperDeps, mapRequest } from './map';

@@ -2,8 +2,9 @@
  * Per-webhook rate limits: a token bucket per webhook, holding `requests` tokens and refilled
  * at `requests / perSeconds` per second. In memory, so per process (per isolate on Workers).
  */
+
+import { HookgateError } from '../lib/errors';
 import type { RateLimit } from '../schemas/webhook';
-import { HookgateError } from './errors';
 
 export class RateLimitedError extends HookgateError {
   constructor(readonly retryAfterSeconds: number) {

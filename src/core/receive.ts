@@ -2,7 +2,7 @@
  * Receive stage: read the request body once, as bytes, within the size limit. Everything after
  * (verification, parsing, mapping) works on these bytes; nothing re-serialises the body.
  */
-import { ReceiveError } from './errors';
+import { ReceiveError } from '../lib/errors';
 
 export interface ReceivedRequest {
   readonly method: string;

@@ -6,6 +6,7 @@
  * the failure event's id and the event's index — replaying twice stores the events once.
  */
 import { z } from 'zod';
+import { timestampMicros } from '../lib/time';
 import type { ResolvedEventFilter } from '../schemas/filter';
 import type { Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
@@ -13,7 +14,6 @@ import { FAILED_EVENT } from './failure';
 import type { MapperDeps } from './map';
 import { translate } from './pipeline';
 import type { ReceivedRequest } from './receive';
-import { timestampMicros } from './time';
 import { type VerifiedRequest, verify } from './verify';
 
 /** What a failure event's payload holds of the request (src/core/failure.ts), read back as a boundary. */

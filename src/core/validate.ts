@@ -2,14 +2,15 @@
  * Validate stage: candidate events from a mapping get hookgate's defaults (id, occurred,
  * payload, the webhook as related resource) and are checked against the event schema and limits.
  */
+
+import { InvalidEventError, MappingError } from '../lib/errors';
+import { deliveryEventId, uuidv7 } from '../lib/ids';
 import { Event, type Labels, MAX_EVENT_BYTES, RESOURCE_ID, RESOURCE_NAME, RESOURCE_ROLE } from '../schemas/event';
+import { eventBytes } from '../schemas/event-json';
 import { describeIssues } from '../schemas/issues';
 import { describeType, isJsonObject, type JsonObject } from '../schemas/json';
 import type { Webhook } from '../schemas/webhook';
 import type { RequestContext } from './context';
-import { InvalidEventError, MappingError } from './errors';
-import { eventBytes } from './event-json';
-import { deliveryEventId, uuidv7 } from './ids';
 
 export const MAX_EVENTS_PER_REQUEST = 100;
 

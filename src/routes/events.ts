@@ -5,15 +5,15 @@
  */
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
-import { InputError, NotFoundError } from '../core/errors';
-import { eventBytes } from '../core/event-json';
-import { microsFromMillis } from '../core/time';
+import type { RouteDeps } from '../deps';
+import { parseWith, readBody, readJson } from '../http/body';
+import { createEventPager } from '../http/event-pages';
+import { InputError, NotFoundError } from '../lib/errors';
+import { microsFromMillis } from '../lib/time';
 import { Event, MAX_EVENT_BYTES } from '../schemas/event';
+import { eventBytes } from '../schemas/event-json';
 import { Countable, CountRequest, EventFilter, FilterRequest, resolveFilter, TailRequest } from '../schemas/filter';
 import { formatPath } from '../schemas/issues';
-import { parseWith, readBody, readJson } from './body';
-import type { RouteDeps } from './deps';
-import { createEventPager } from './event-pages';
 
 const EventBatch = z.array(Event);
 

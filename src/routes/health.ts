@@ -1,6 +1,6 @@
 /** `GET /healthz`: open, no auth; says whether the store answers (a ping: no table is read). */
 import { Hono } from 'hono';
-import type { RouteDeps } from './deps';
+import type { RouteDeps } from '../deps';
 
 export function createHealthRoutes(deps: RouteDeps): Hono {
   const app = new Hono();

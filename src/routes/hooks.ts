@@ -6,13 +6,13 @@
  */
 import { Hono } from 'hono';
 import type { RequestContext } from '../core/context';
-import { HookgateError, NotFoundError, VerifyError } from '../core/errors';
 import { UNKNOWN_WEBHOOK } from '../core/metrics';
 import { handleHook } from '../core/pipeline';
 import { TemplateRenderError } from '../core/template/errors';
+import type { RouteDeps } from '../deps';
+import { HookgateError, NotFoundError, VerifyError } from '../lib/errors';
 import type { Event } from '../schemas/event';
 import type { Webhook } from '../schemas/webhook';
-import type { RouteDeps } from './deps';
 
 export const WEBHOOK_NOT_FOUND = 'webhook-not-found';
 

@@ -1,6 +1,6 @@
 /** `GET /metrics`: the counters in Prometheus' text format. Open, as usual for /metrics: counters only. */
 import { Hono } from 'hono';
-import type { RouteDeps } from './deps';
+import type { RouteDeps } from '../deps';
 
 export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 

@@ -3,10 +3,10 @@
  * scheme, delivery-id selector, handshakes); `GET /api/presets/:name`: one, with its template.
  */
 import { Hono } from 'hono';
-import { NotFoundError } from '../core/errors';
 import { findPreset, presetCatalog } from '../core/presets/catalog';
 import type { Preset } from '../core/presets/preset';
-import type { RouteDeps } from './deps';
+import type { RouteDeps } from '../deps';
+import { NotFoundError } from '../lib/errors';
 
 export function presetSummary(preset: Preset) {
   const { name, title, description, docs, verify, idFrom, handshakes, response } = preset;

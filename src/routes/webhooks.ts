@@ -5,24 +5,24 @@
  */
 import { Hono } from 'hono';
 import { type DryRunOutcome, dryRun } from '../core/dry-run';
-import { HookgateError, InputError, NotFoundError } from '../core/errors';
-import { isUuid } from '../core/ids';
 import { checkMapping } from '../core/map';
 import { applyPreset } from '../core/presets/apply';
 import { findPreset, presetNames } from '../core/presets/catalog';
 import { replayFailures } from '../core/replay';
-import { randomToken } from '../core/secrets';
+import { sampleToRequest } from '../core/sample-request';
 import { TemplateSyntaxError } from '../core/template/errors';
-import { formatTimestamp, microsFromMillis } from '../core/time';
+import type { RouteDeps } from '../deps';
+import { parseWith, readBody, readJson } from '../http/body';
+import { type WebhookView, webhookView } from '../http/webhook-view';
+import { HookgateError, InputError, NotFoundError } from '../lib/errors';
+import { isUuid } from '../lib/ids';
+import { randomToken } from '../lib/secrets';
+import { formatTimestamp, microsFromMillis } from '../lib/time';
 import { EventFilter, resolveFilter } from '../schemas/filter';
 import type { Mapping } from '../schemas/mapping';
 import { ReplayRequest } from '../schemas/replay';
 import { Verify, type VerifyPatch } from '../schemas/verify';
 import { SampleRequest, type SuccessResponse, type Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
-import { parseWith, readBody, readJson } from './body';
-import type { RouteDeps } from './deps';
-import { sampleToRequest } from './sample-request';
-import { type WebhookView, webhookView } from './webhook-view';
 
 /**
  * Secrets are write-only, so a PATCH that keeps the scheme may leave them out to keep the

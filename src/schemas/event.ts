@@ -4,8 +4,8 @@
  * @see ../../../shared/seed/events.md
  */
 import { z } from 'zod';
-import { isUuid } from '../core/ids';
-import { formatTimestamp, MAX_YEAR, MIN_YEAR, parseTimestamp } from '../core/time';
+import { isUuid } from '../lib/ids';
+import { formatTimestamp, MAX_YEAR, MIN_YEAR, parseTimestamp } from '../lib/time';
 import { describeType, isJsonObject, JsonObjectSchema, StoredJsonObjectSchema } from './json';
 
 export const MAX_LABELS = 500;

@@ -4,7 +4,7 @@
  * @see ../../../shared/fixtures/prefect-filters/README.md
  */
 import { z } from 'zod';
-import { formatTimestamp } from '../core/time';
+import { formatTimestamp } from '../lib/time';
 import { StoredEvent, Timestamp, Uuid } from './event';
 
 /** Largest page (Prefect Cloud's; Prefect OSS stops at 50). */

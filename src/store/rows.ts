@@ -3,9 +3,9 @@
  * read back are parsed again (rows are a boundary too).
  */
 
-import { eventJson } from '../core/event-json';
-import { formatTimestamp, timestampMicros } from '../core/time';
+import { formatTimestamp, timestampMicros } from '../lib/time';
 import { type Event, RESOURCE_ID, RESOURCE_ROLE, StoredEvent } from '../schemas/event';
+import { eventJson } from '../schemas/event-json';
 import { Webhook } from '../schemas/webhook';
 
 export interface EventRow {

@@ -3,9 +3,9 @@
  * wire): the same validation, save-time checks, presets and problem details as `/api/webhooks`.
  */
 import { Hono } from 'hono';
-import { HookgateError } from '../core/errors';
-import type { RouteDeps } from '../routes/deps';
-import { problemResponse } from '../routes/problem';
+import type { RouteDeps } from '../deps';
+import { problemResponse } from '../http/problem';
+import { HookgateError } from '../lib/errors';
 import { createWebhookRoutes } from '../routes/webhooks';
 
 export interface ApiAnswer<T = Record<string, unknown>> {

@@ -8,9 +8,9 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { ForbiddenError, UnauthorizedError } from '../core/errors';
-import { secretEquals } from '../core/secrets';
-import type { RouteDeps } from '../routes/deps';
+import type { RouteDeps } from '../deps';
+import { ForbiddenError, UnauthorizedError } from '../lib/errors';
+import { secretEquals } from '../lib/secrets';
 import type { UiContext, UiEnv } from './env';
 import { fromScript } from './errors';
 import { cookieOptions, pathWithQuery, safeUiPath, UI_BASE } from './http';

@@ -5,9 +5,9 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { HookgateError } from '../core/errors';
-import type { Logger } from '../routes/deps';
-import { INTERNAL_ERROR, problemResponse } from '../routes/problem';
+import type { Logger } from '../deps';
+import { INTERNAL_ERROR, problemResponse } from '../http/problem';
+import { HookgateError } from '../lib/errors';
 import type { UiContext } from './env';
 import { UI_BASE } from './http';
 import { ErrorPage } from './pages/error';

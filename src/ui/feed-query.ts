@@ -4,7 +4,7 @@
  * schema the events API validates with.
  */
 import { z } from 'zod';
-import { formatTimestamp, microsFromMillis, parseTimestamp } from '../core/time';
+import { formatTimestamp, microsFromMillis, parseTimestamp } from '../lib/time';
 import { EventFilter, MAX_TEXT_QUERY_CHARS, type ResolvedEventFilter, resolveFilter } from '../schemas/filter';
 import { fromLocalInput } from './zone';
 

@@ -4,10 +4,10 @@
  * the events API's own pieces: `EventFilter`, the signed pager (`next_page`) and the store.
  */
 import { Hono } from 'hono';
-import { HookgateError } from '../core/errors';
-import { isUuid } from '../core/ids';
-import type { RouteDeps } from '../routes/deps';
-import { createEventPager } from '../routes/event-pages';
+import type { RouteDeps } from '../deps';
+import { createEventPager } from '../http/event-pages';
+import { HookgateError } from '../lib/errors';
+import { isUuid } from '../lib/ids';
 import type { EventPageResponse } from '../schemas/filter';
 import { EventDays } from './components/event-list';
 import { clockOf, type UiContext, type UiEnv } from './env';

@@ -2,7 +2,7 @@
  * The events-over-time histogram above the feed: Prefect's `count-by/time` over the feed's filter,
  * in about 60 buckets of a round width, drawn as SVG bars (each with its count and time on hover).
  */
-import { microsFromMillis, timestampMicros } from '../core/time';
+import { microsFromMillis, timestampMicros } from '../lib/time';
 import type { EventCount, ResolvedEventFilter } from '../schemas/filter';
 import type { EventStore } from '../store/types';
 import { exactTime } from './zone';

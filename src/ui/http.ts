@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { CookieOptions } from 'hono/utils/cookie';
-import { limitBody } from '../routes/body';
+import { limitBody } from '../http/body';
 
 export const UI_BASE = '/ui';
 

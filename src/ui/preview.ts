@@ -4,9 +4,9 @@
  * signature (the page says so). Drafts compile in the UI's own small cache, not the pipeline's.
  */
 import { type DryRunDeps, dryRun, type HandshakeAnswer } from '../core/dry-run';
-import { HookgateError } from '../core/errors';
-import type { RouteDeps } from '../routes/deps';
-import { sampleToRequest } from '../routes/sample-request';
+import { sampleToRequest } from '../core/sample-request';
+import type { RouteDeps } from '../deps';
+import { HookgateError } from '../lib/errors';
 import type { Event } from '../schemas/event';
 import { describeIssues } from '../schemas/issues';
 import { Mapping } from '../schemas/mapping';

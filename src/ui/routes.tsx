@@ -5,8 +5,8 @@
  * everything else. Errors answer as pages, or as problem+json to the script (`errors.tsx`).
  */
 import { Hono } from 'hono';
-import { NotFoundError } from '../core/errors';
-import type { RouteDeps } from '../routes/deps';
+import type { RouteDeps } from '../deps';
+import { NotFoundError } from '../lib/errors';
 import { ASSET_CACHE_CONTROL, ASSETS } from './assets';
 import { createAuthRoutes, createSignOutRoute, requireCsrf, requireSession } from './auth';
 import type { UiEnv } from './env';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { FAILED_EVENT } from '../core/failure';
 import { findPreset } from '../core/presets/catalog';
-import { microsFromMillis } from '../core/time';
+import { microsFromMillis } from '../lib/time';
 import type { StoredEvent } from '../schemas/event';
 import { EventFilter, resolveFilter } from '../schemas/filter';
 import { describeIssues } from '../schemas/issues';

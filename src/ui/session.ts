@@ -10,8 +10,8 @@
  * day's lifetime, not longer), and rotating the admin token ends every session everywhere.
  */
 import { z } from 'zod';
-import { base64UrlToBytes as fromBase64Url, bytesToBase64Url as toBase64Url } from '../core/base64';
-import { deriveHmacKey, randomToken, secretEquals } from '../core/secrets';
+import { base64UrlToBytes as fromBase64Url, bytesToBase64Url as toBase64Url } from '../lib/base64';
+import { deriveHmacKey, randomToken, secretEquals } from '../lib/secrets';
 
 /** How long a session lasts after sign-in: a working day. */
 export const SESSION_TTL_SECONDS = 8 * 3600;

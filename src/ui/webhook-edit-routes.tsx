@@ -3,13 +3,13 @@
  * failures, rotate, delete. Reads use the store; every change goes through the webhooks API.
  */
 import { Hono } from 'hono';
-import { NotFoundError } from '../core/errors';
-import { isUuid } from '../core/ids';
 import { failureFilter, type ReplayReport } from '../core/replay';
 import { createTemplateCache } from '../core/template/cache';
-import { microsFromMillis } from '../core/time';
-import type { RouteDeps } from '../routes/deps';
-import { webhookView } from '../routes/webhook-view';
+import type { RouteDeps } from '../deps';
+import { webhookView } from '../http/webhook-view';
+import { NotFoundError } from '../lib/errors';
+import { isUuid } from '../lib/ids';
+import { microsFromMillis } from '../lib/time';
 import { EventFilter, resolveFilter } from '../schemas/filter';
 import type { Webhook } from '../schemas/webhook';
 import { apiProblem, createWebhookApi, problemText } from './api-client';

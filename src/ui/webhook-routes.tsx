@@ -4,8 +4,8 @@
  */
 import { Hono } from 'hono';
 import { presetCatalog } from '../core/presets/catalog';
-import type { RouteDeps } from '../routes/deps';
-import type { WebhookView } from '../routes/webhook-view';
+import type { RouteDeps } from '../deps';
+import type { WebhookView } from '../http/webhook-view';
 import { apiProblem, createWebhookApi, problemText } from './api-client';
 import { clockOf, type UiContext, type UiEnv } from './env';
 import { safeUiPath } from './http';

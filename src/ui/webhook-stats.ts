@@ -3,7 +3,7 @@
  * failures it produced in the last 24 hours — from the store, with the events API's filters.
  */
 import { FAILED_EVENT } from '../core/failure';
-import { formatTimestamp, microsFromMillis } from '../core/time';
+import { formatTimestamp, microsFromMillis } from '../lib/time';
 import { EventFilter, resolveFilter } from '../schemas/filter';
 import type { EventStore } from '../store/types';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { isUuid, URL_NAMESPACE, uuidv5 } from '../../src/core/ids';
+import { isUuid, URL_NAMESPACE, uuidv5 } from '../../src/lib/ids';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { eventsOf, type RawEvent, webhookResource } from '../helpers/hooks';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, parseTimestamp } from '../../src/core/time';
+import { formatTimestamp, parseTimestamp } from '../../src/lib/time';
 
 describe('timestamps', () => {
   it.each([

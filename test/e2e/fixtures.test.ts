@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliveryEventId } from '../../src/core/ids';
+import { deliveryEventId } from '../../src/lib/ids';
 import { TEST_TOKEN } from '../helpers/app';
 import {
   type CreatedWebhook,

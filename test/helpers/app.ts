@@ -7,7 +7,7 @@ import { serve } from '@hono/node-server';
 import { type AppDeps, createApp } from '../../src/app';
 import { DEFAULT_RENDER_LIMITS } from '../../src/core/template/budget';
 import { compileTemplate } from '../../src/core/template/compiled';
-import { silentLogger } from '../../src/routes/deps';
+import { silentLogger } from '../../src/deps';
 import { readMigrations } from '../../src/store/migrations-fs';
 import { createSqliteStore } from '../../src/store/sqlite';
 

@@ -5,7 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_API_BODY_BYTES } from '../../src/routes/body';
+import { MAX_API_BODY_BYTES } from '../../src/http/body';
 import { MAX_SIGN_IN_BODY_BYTES, MAX_UI_BODY_BYTES } from '../../src/ui/http';
 import { TEST_TOKEN } from '../helpers/app';
 import { type ServedApp, serveTestApp } from '../helpers/hooks';

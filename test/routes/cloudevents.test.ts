@@ -5,7 +5,7 @@
  */
 import { CloudEvent, HTTP } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { URL_NAMESPACE, uuidv5 } from '../../src/core/ids';
+import { URL_NAMESPACE, uuidv5 } from '../../src/lib/ids';
 import { TEST_TOKEN } from '../helpers/app';
 import { type CreatedWebhook, createWebhook, eventsOf, type ServedApp, serveTestApp, webhookResource } from '../helpers/hooks';
 

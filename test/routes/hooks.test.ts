@@ -131,7 +131,7 @@ describe('ANY /hooks/:slug', () => {
     });
 
     it('gives the n-th event of a delivery the id UUIDv5(webhook id, "<delivery id>:<n>")', async () => {
-      const { uuidv5 } = await import('../../src/core/ids');
+      const { uuidv5 } = await import('../../src/lib/ids');
       const hook = await webhook({ mapping: { kind: 'template', template: ECHO }, idFrom: 'header:x-delivery' });
       await post(hook.slug, '{"kind": "k", "id": 1}', { 'content-type': 'application/json', 'x-delivery': 'abc' });
       expect(storedEvents(t)[0]?.id).toBe(uuidv5(hook.id, 'abc:0'));

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signGithub } from '../../src/cli/signers';
 import { createCounters } from '../../src/core/metrics';
-import type { Logger } from '../../src/routes/deps';
+import type { Logger } from '../../src/deps';
 import { createTestApp, type TestApp } from '../helpers/app';
 
 const SECRET = 'metrics-github-secret-9876';

@@ -1,7 +1,7 @@
 /** Reads Prefect's filter test table (../shared/fixtures/prefect-filters) and drives the events API with it. */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { parseTimestamp } from '../../src/core/time';
+import { parseTimestamp } from '../../src/lib/time';
 import type { TestApp } from '../helpers/app';
 
 export interface CountEntry {

@@ -5,8 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ed25519Pair, signDiscord, signGithub, signSlack, signTwilio } from '../../src/cli/signers';
-import { deliveryEventId, uuidv5 } from '../../src/core/ids';
 import { findPreset } from '../../src/core/presets/catalog';
+import { deliveryEventId, uuidv5 } from '../../src/lib/ids';
 import { createTestApp, startServer, TEST_TOKEN, type TestApp } from '../helpers/app';
 import { eventsOf, providerFixture } from '../helpers/hooks';
 

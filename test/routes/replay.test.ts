@@ -3,7 +3,7 @@
  * mapping; idempotent (replaying twice stores the events once); still-failing ones are reported.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deliveryEventId, uuidv5 } from '../../src/core/ids';
+import { deliveryEventId, uuidv5 } from '../../src/lib/ids';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { eventsOf } from '../helpers/hooks';
 

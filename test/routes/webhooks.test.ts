@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signGithub, signSlack } from '../../src/cli/signers';
-import { InputError } from '../../src/core/errors';
-import { sampleToRequest } from '../../src/routes/sample-request';
+import { sampleToRequest } from '../../src/core/sample-request';
+import { InputError } from '../../src/lib/errors';
 import type { SampleRequest } from '../../src/schemas/webhook';
 import { createTestApp, type TestApp } from '../helpers/app';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from '../../src/core/time';
+import { parseTimestamp } from '../../src/lib/time';
 import { CountRequest, EventFilter, FilterRequest, resolveFilter } from '../../src/schemas/filter';
 
 describe('EventFilter', () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signGithub, signPagerduty, signSlack, signStandard, signStripe, signTwilio } from '../../src/cli/signers';
-import type { Logger } from '../../src/routes/deps';
+import type { Logger } from '../../src/deps';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { storedEvents } from '../helpers/hooks';
 

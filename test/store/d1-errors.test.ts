@@ -5,7 +5,7 @@
  * @see https://developers.cloudflare.com/d1/observability/debug-d1/#error-list
  */
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../src/core/errors';
+import { StoreUnavailableError } from '../../src/lib/errors';
 import { createD1Store, type D1Like, type D1StatementLike, isTransientD1Error } from '../../src/store/d1';
 import { sampleEvent, sampleWebhook } from './samples';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { StoreUnavailableError } from '../../src/core/errors';
+import { StoreUnavailableError } from '../../src/lib/errors';
 import { readMigrations } from '../../src/store/migrations-fs';
 import { createSqliteStore } from '../../src/store/sqlite';
 import { describeStoreContract, sampleEvent } from './contract';

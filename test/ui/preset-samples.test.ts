@@ -8,7 +8,7 @@ import type { Preset } from '../../src/core/presets/preset';
 import { DEFAULT_RENDER_LIMITS } from '../../src/core/template/budget';
 import { compileTemplate } from '../../src/core/template/compiled';
 import { interpretTemplate } from '../../src/core/template/interpreter';
-import type { RouteDeps } from '../../src/routes/deps';
+import type { RouteDeps } from '../../src/deps';
 import type { Webhook } from '../../src/schemas/webhook';
 import { previewMapping } from '../../src/ui/preview';
 

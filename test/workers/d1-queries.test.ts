@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { DEFAULT_RENDER_LIMITS } from '../../src/core/template/budget';
 import { interpretTemplate } from '../../src/core/template/interpreter';
-import { silentLogger } from '../../src/routes/deps';
+import { silentLogger } from '../../src/deps';
 import { createD1Store } from '../../src/store/d1';
 
 const ORIGIN = 'https://hookgate.test';

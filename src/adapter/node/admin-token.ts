@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { randomToken } from '../../core/secrets';
+import { randomToken } from '../../lib/secrets';
 
 export const ADMIN_TOKEN_FILE = 'admin-token';
 

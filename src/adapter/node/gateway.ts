@@ -10,7 +10,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../app';
 import { DEFAULT_RENDER_LIMITS } from '../../core/template/budget';
 import { compileTemplate } from '../../core/template/compiled';
-import type { Logger } from '../../routes/deps';
+import type { Logger } from '../../deps';
 import type { Config } from '../../schemas/config';
 import { readMigrations } from '../../store/migrations-fs';
 import { createSqliteStore } from '../../store/sqlite';

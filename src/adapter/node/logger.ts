@@ -1,5 +1,5 @@
 /** JSON-lines logging on Node: one object per line on stdout (errors on stderr). */
-import type { Logger } from '../../routes/deps';
+import type { Logger } from '../../deps';
 
 function line(level: string, message: string, fields: Record<string, unknown> = {}): string {
   return JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...fields });

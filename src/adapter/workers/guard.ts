@@ -2,8 +2,9 @@
  * On Workers there is no data directory to keep a generated token in, so the management API and
  * the pages run only with a configured admin token; without one they answer 503 and say how to set it.
  */
-import { HookgateError } from '../../core/errors';
-import { problemResponse } from '../../routes/problem';
+
+import { problemResponse } from '../../http/problem';
+import { HookgateError } from '../../lib/errors';
 
 const MISSING = new HookgateError(
   503,

@@ -6,7 +6,7 @@
  * @see https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/formats/json-format.md#31-handling-of-data
  */
 
-import { base64ToBytes, bytesToBase64 } from '../base64';
+import { base64ToBytes, bytesToBase64 } from '../../lib/base64';
 import { isJsonMediaType, mediaType, type ParsedBody } from '../parse-body';
 import type { CloudEvent } from './types';
 import { InvalidCloudEventError } from './types';

@@ -3,7 +3,7 @@
  * decoded, and the one error every unusable CloudEvent request gets (`invalid-cloudevent`, 400).
  * @see https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md
  */
-import { MappingError } from '../errors';
+import { MappingError } from '../../lib/errors';
 
 /** The spec versions hookgate reads. */
 export const SPEC_VERSIONS = ['1.0', '0.3'] as const;

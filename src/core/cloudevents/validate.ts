@@ -5,8 +5,9 @@
  * @see https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/spec.md#context-attributes
  * @see https://github.com/cloudevents/spec/blob/v0.3/spec.md#context-attributes
  */
+
+import { parseTimestamp } from '../../lib/time';
 import { describeType, isJsonObject } from '../../schemas/json';
-import { parseTimestamp } from '../time';
 import { schemaIssue } from './sdk-schema';
 import { type Attributes, InvalidCloudEventError, SPEC_VERSIONS, type SpecVersion } from './types';
 

@@ -5,11 +5,11 @@
  * `source` and `id`, so a redelivered CloudEvent is stored once; `payload` = the data and every attribute.
  */
 
+import { isUuid, URL_NAMESPACE, uuidv5 } from '../../lib/ids';
 import { RESOURCE_ID } from '../../schemas/event';
 import type { JsonObject } from '../../schemas/json';
 import type { CloudEventsMapping } from '../../schemas/mapping';
 import { type Attributes, type CloudEvent, dataMembers, readCloudEvents } from '../cloudevents';
-import { isUuid, URL_NAMESPACE, uuidv5 } from '../ids';
 import type { Mapper } from './types';
 
 /**

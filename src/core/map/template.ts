@@ -2,8 +2,9 @@
  * Template mapping (DESIGN §3.2): a Handlebars template renders JSON, one event or an array of
  * events. Rendering runs the rewritten template (see core/template), output is parsed as JSON.
  */
+
+import { MappingError } from '../../lib/errors';
 import type { TemplateMapping } from '../../schemas/mapping';
-import { MappingError } from '../errors';
 import type { Mapper } from './types';
 
 /** JSON.parse's error, with the line and column in the rendered text and the text around it. */

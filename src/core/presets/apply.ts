@@ -3,8 +3,9 @@
  * fields, then the request's on top (any field may be overridden). A `verify` without a scheme, or
  * with the preset's, adds to the preset's settings (typically the secrets); another scheme replaces them.
  */
+
+import { InputError } from '../../lib/errors';
 import { isJsonObject, type JsonObject } from '../../schemas/json';
-import { InputError } from '../errors';
 import type { Preset } from './preset';
 
 function presetVerify(preset: Preset['verify'], given: unknown): unknown {

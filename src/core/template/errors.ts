@@ -1,5 +1,5 @@
 /** Template errors: they name the line and column (1-based) and what went wrong. */
-import { MappingError } from '../errors';
+import { MappingError } from '../../lib/errors';
 
 /** The template text cannot be parsed; found at save time. */
 export class TemplateSyntaxError extends MappingError {

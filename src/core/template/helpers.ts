@@ -2,9 +2,9 @@
  * The helpers templates may call (DESIGN §3): pure functions of their arguments, each total over
  * JSON values (a missing path is `undefined`), with errors that say which helper and why.
  */
-import { base64ToBytes, bytesToBase64 } from '../base64';
-import { isUuid, URL_NAMESPACE, uuidv5 } from '../ids';
-import { formatTimestamp, parseTimestamp } from '../time';
+import { base64ToBytes, bytesToBase64 } from '../../lib/base64';
+import { isUuid, URL_NAMESPACE, uuidv5 } from '../../lib/ids';
+import { formatTimestamp, parseTimestamp } from '../../lib/time';
 import { chargeText, chargeWork, ensureRoom } from './budget';
 import { BUILTIN_HELPERS, type Helper, type HelperOptions } from './builtins';
 import { TemplateRenderError } from './errors';

@@ -6,9 +6,9 @@
  * @see https://www.rfc-editor.org/rfc/rfc7617
  * @see https://docs.gitlab.com/user/project/integrations/webhooks/#create-a-webhook
  */
-import { base64ToBytes } from '../base64';
-import { VerifyError } from '../errors';
-import { secretEquals } from '../secrets';
+import { base64ToBytes } from '../../lib/base64';
+import { VerifyError } from '../../lib/errors';
+import { secretEquals } from '../../lib/secrets';
 import { requireHeader } from './headers';
 
 /** True when `given` equals any of `secrets`; every secret is compared, whatever the outcome. */

@@ -33,9 +33,9 @@ export function fromHex(text: string): Uint8Array | undefined {
 }
 
 /** Standard base64, padding optional (as Standard Webhooks secrets are sometimes given). */
-export { base64ToBytes as fromBase64, base64UrlToBytes as fromBase64Url, bytesToBase64 as toBase64 } from '../base64';
+export { base64ToBytes as fromBase64, base64UrlToBytes as fromBase64Url, bytesToBase64 as toBase64 } from '../../lib/base64';
 
-import { base64ToBytes, base64UrlToBytes } from '../base64';
+import { base64ToBytes, base64UrlToBytes } from '../../lib/base64';
 
 export type Encoding = 'hex' | 'base64' | 'base64url';
 

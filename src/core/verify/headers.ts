@@ -1,5 +1,5 @@
 /** Reading the headers a scheme needs: a missing one is `signature-missing` (401), named in the detail. */
-import { VerifyError } from '../errors';
+import { VerifyError } from '../../lib/errors';
 
 export function requireHeader(headers: Headers, name: string): string {
   const value = headers.get(name);

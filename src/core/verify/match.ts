@@ -3,7 +3,7 @@
  * Each expected value is computed and compared with every given signature, whatever the outcome,
  * so neither the number of secrets that matched nor the position of a match shows in the timing.
  */
-import { bytesEqual } from '../secrets';
+import { bytesEqual } from '../../lib/secrets';
 
 /** True when any given signature equals the value `sign` computes for any of `secrets` over any of `contents`. */
 export async function anySignatureMatches<S, C>(

@@ -2,7 +2,7 @@
  * Replay protection for timestamped schemes: the signed Unix time (seconds) must be within the
  * tolerance of the time the request arrived, either way (DESIGN §5: ±300 s by default).
  */
-import { VerifyError } from '../errors';
+import { VerifyError } from '../../lib/errors';
 
 /** Checks `text` (the signed timestamp from `source`) against `receivedAtMs`; throws `timestamp-out-of-tolerance`. */
 export function checkTimestamp(text: string, source: string, receivedAtMs: number, toleranceSeconds: number): void {

@@ -8,10 +8,11 @@
  * path) plus the request's query, else `HOOKGATE_PUBLIC_URL` + path + query, else the request URL.
  * @see https://www.twilio.com/docs/usage/webhooks/webhooks-security#validating-signatures-from-twilio
  */
+
+import { bytesEqual } from '../../lib/secrets';
 import type { VerifyOf } from '../../schemas/verify';
 import { bodyText, mediaType } from '../parse-body';
 import type { ReceivedRequest } from '../receive';
-import { bytesEqual } from '../secrets';
 import { type HmacFn, hmac, sha256 } from './crypto';
 import { fromBase64, fromHex, utf8 } from './encoding';
 import { mismatch, requireHeader } from './headers';

@@ -3,7 +3,7 @@
  * by event name, or by primary resource (labelled with its latest name).
  * @see https://github.com/PrefectHQ/prefect/blob/main/src/prefect/server/events/counting.py
  */
-import { formatTimestamp } from '../../core/time';
+import { formatTimestamp } from '../../lib/time';
 import type { CountQuery, EventCount } from '../../schemas/filter';
 import type { SqlReader } from '../types';
 import { occurredWindow, whereClause } from './filter';

@@ -3,7 +3,7 @@
  * criterion ORed, empty lists adding nothing (Prefect's rules).
  * @see ../../../../shared/fixtures/prefect-filters/README.md
  */
-import { timestampMicros } from '../../core/time';
+import { timestampMicros } from '../../lib/time';
 import type { EventFilter } from '../../schemas/filter';
 import { and, type Fragment, fragment, inList, NEVER, present } from './fragment';
 import { prefixGlob } from './labels';

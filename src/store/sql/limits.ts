@@ -6,7 +6,7 @@
  * @see https://www.sqlite.org/limits.html
  * @see https://developers.cloudflare.com/d1/platform/limits/
  */
-import { InputError } from '../../core/errors';
+import { InputError } from '../../lib/errors';
 import type { SqlReader } from '../types';
 
 const LIMIT_MESSAGES =

@@ -3,7 +3,7 @@
  * so an event that arrives with an older `occurred` (a provider's own timestamp) is still seen.
  * A cursor is the `seq` the last call got to; each call reads a rowid range, never the whole table.
  */
-import { InputError } from '../../core/errors';
+import { InputError } from '../../lib/errors';
 import type { EventFilter } from '../../schemas/filter';
 import { fromEventBody } from '../rows';
 import type { EventTail, SqlReader } from '../types';

@@ -3,8 +3,8 @@
  * (a Monday), not to `since`; at most 1000 of them; none past the end of the current period.
  * @see https://github.com/PrefectHQ/prefect/blob/main/src/prefect/server/events/counting.py
  */
-import { InputError } from '../../core/errors';
-import { formatTimestamp } from '../../core/time';
+import { InputError } from '../../lib/errors';
+import { formatTimestamp } from '../../lib/time';
 import type { CountQuery, TimeUnit } from '../../schemas/filter';
 
 export const PIVOT_MICROS = Date.UTC(2024, 3, 1) * 1000;

@@ -2,7 +2,7 @@
  * Feed rows grouped by day (in the reader's zone), newest first. The same component renders the
  * page, "load more" and live-mode fragments, so the client script only inserts server HTML.
  */
-import { timestampMicros } from '../../core/time';
+import { timestampMicros } from '../../lib/time';
 import type { StoredEvent } from '../../schemas/event';
 import type { FeedQuery } from '../feed-query';
 import { dayKey, dayLabel } from '../zone';

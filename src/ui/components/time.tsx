@@ -1,5 +1,5 @@
 /** A time as the reader wants it: relative text, the exact time on hover, machine-readable `datetime`. */
-import { timestampMicros } from '../../core/time';
+import { timestampMicros } from '../../lib/time';
 import { exactTime, relativeTime } from '../zone';
 
 export interface Clock {

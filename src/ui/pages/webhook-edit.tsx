@@ -3,7 +3,7 @@
  * the mapping is fixed, and rotate / delete (each behind a confirmation page).
  */
 import type { ReplayReport } from '../../core/replay';
-import type { WebhookView } from '../../routes/webhook-view';
+import type { WebhookView } from '../../http/webhook-view';
 import { CopyButton } from '../components/copy-button';
 import { EnabledToggle } from '../components/enabled-toggle';
 import { JsonView } from '../components/json-view';

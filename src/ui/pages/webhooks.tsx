@@ -1,5 +1,5 @@
 /** The webhooks list: name, URL to copy, enabled switch, last event, the last 24 hours' counts. */
-import type { WebhookView } from '../../routes/webhook-view';
+import type { WebhookView } from '../../http/webhook-view';
 import { CopyButton } from '../components/copy-button';
 import { EnabledToggle } from '../components/enabled-toggle';
 import { type Clock, Time } from '../components/time';

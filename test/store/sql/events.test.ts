@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatTimestamp, parseTimestamp } from '../../../src/core/time';
+import { formatTimestamp, parseTimestamp } from '../../../src/lib/time';
 import type { Event } from '../../../src/schemas/event';
 import { EventFilter } from '../../../src/schemas/filter';
 import { readMigrations } from '../../../src/store/migrations-fs';

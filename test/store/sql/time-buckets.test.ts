@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, parseTimestamp } from '../../../src/core/time';
+import { formatTimestamp, parseTimestamp } from '../../../src/lib/time';
 import { bucketSpans, checkBucketCount, endOfPeriod, isoLabel, PIVOT_MICROS } from '../../../src/store/sql/time-buckets';
 
 const at = (text: string) => parseTimestamp(text) as number;

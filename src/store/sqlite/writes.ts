@@ -4,9 +4,9 @@
  * are recognised.
  */
 import type Database from 'better-sqlite3';
-import { StoreUnavailableError } from '../core/errors';
-import * as SQL from './sql/statements';
-import type { WriteResult } from './types';
+import { StoreUnavailableError } from '../../lib/errors';
+import * as SQL from '../sql/statements';
+import type { WriteResult } from '../types';
 
 const UNAVAILABLE_CODES = /^SQLITE_(READONLY|BUSY|LOCKED|FULL|IOERR|CANTOPEN|PERM|NOMEM)/;
 

@@ -5,10 +5,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { StoreUnavailableError } from '../core/errors';
+import { StoreUnavailableError } from '../../lib/errors';
 import { writeIsolated } from './group-commit';
-import type { WriterReply, WriterRequest, WriterSettings } from './sqlite-writer';
-import { configureWriter, createRowWriter, writing } from './sqlite-writes';
+import type { WriterReply, WriterRequest, WriterSettings } from './writer';
+import { configureWriter, createRowWriter, writing } from './writes';
 
 const settings = workerData as WriterSettings;
 const db = new Database(settings.filename);

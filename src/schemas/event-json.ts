@@ -2,7 +2,7 @@
  * An event's JSON text, made once: validation measures it (the 1.5 MB limit) and the store
  * writes it, so the hot path serialises each event one time, not twice.
  */
-import { type Event, MAX_EVENT_BYTES } from '../schemas/event';
+import { type Event, MAX_EVENT_BYTES } from './event';
 
 const texts = new WeakMap<Event, string>();
 const encoder = new TextEncoder();

@@ -1,5 +1,5 @@
 /** `application/problem+json` responses (RFC 9457) from the one error tree. */
-import { HookgateError, StoreUnavailableError } from '../core/errors';
+import { HookgateError, StoreUnavailableError } from '../lib/errors';
 
 export const PROBLEM_TYPE_BASE = 'urn:hookgate:problem:';
 

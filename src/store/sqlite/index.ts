@@ -6,14 +6,14 @@
  * this thread's connection (WAL lets them run beside the writer).
  */
 import Database from 'better-sqlite3';
-import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from './migrate';
-import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from './rows';
-import { countEvents, queryEvents, readEventsAfter } from './sql/events';
-import * as SQL from './sql/statements';
-import { createInlineWriter, createThreadWriter } from './sqlite-writer';
-import { configureWriter, writing } from './sqlite-writes';
-import type { SqlReader, Store } from './types';
-import { createWebhookCache } from './webhook-cache';
+import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from '../migrate';
+import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
+import * as SQL from '../sql/statements';
+import type { SqlReader, Store } from '../types';
+import { createWebhookCache } from '../webhook-cache';
+import { createInlineWriter, createThreadWriter } from './writer';
+import { configureWriter, writing } from './writes';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:'. */

@@ -7,11 +7,11 @@
  * never succeed.
  * @see https://developers.cloudflare.com/d1/worker-api/d1-database/#batch
  */
-import { StoreUnavailableError } from '../core/errors';
-import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from './rows';
-import { countEvents, queryEvents, readEventsAfter } from './sql/events';
-import * as SQL from './sql/statements';
-import type { SqlReader, Store } from './types';
+import { StoreUnavailableError } from '../../lib/errors';
+import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
+import * as SQL from '../sql/statements';
+import type { SqlReader, Store } from '../types';
 
 /** The part of the D1 binding this driver uses (`D1Database` in @cloudflare/workers-types). */
 export interface D1Like {

@@ -7,8 +7,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
-import { InputError, ReceiveError } from '../core/errors';
 import { readLimited } from '../core/receive';
+import { InputError, ReceiveError } from '../lib/errors';
 import { describeIssues, summarizeIssues } from '../schemas/issues';
 
 export const MAX_API_BODY_BYTES = 16 * 1024 * 1024;

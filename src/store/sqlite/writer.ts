@@ -6,11 +6,11 @@
  */
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
-import { StoreUnavailableError } from '../core/errors';
+import { StoreUnavailableError } from '../../lib/errors';
+import type { EventWrite } from '../sql/statements';
+import type { WriteResult } from '../types';
 import { createGroupCommit, type Outcome, writeIsolated } from './group-commit';
-import type { EventWrite } from './sql/statements';
-import { createRowWriter, writing } from './sqlite-writes';
-import type { WriteResult } from './types';
+import { createRowWriter, writing } from './writes';
 
 export interface WriterSettings {
   filename: string;
@@ -62,7 +62,7 @@ export function createInlineWriter(db: Database.Database): EventWriter {
  * running from TypeScript sources (tests, tsx), a small boot file that registers tsx first.
  */
 const THREAD_URL = import.meta.url.endsWith('.ts')
-  ? new URL('./sqlite-writer-boot.mjs', import.meta.url)
+  ? new URL('./writer-boot.mjs', import.meta.url)
   : new URL('./sqlite-writer-thread.mjs', import.meta.url);
 
 function fromWire(outcome: WireOutcome): Outcome {

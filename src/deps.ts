@@ -3,14 +3,14 @@
  * renderer and HMAC. Entries build real ones; tests build their own. No module-level singletons.
  */
 
-import { createHookMetrics, type HookMetrics } from '../core/metrics';
-import type { PipelineDeps } from '../core/pipeline';
-import { createRateLimiter } from '../core/rate-limit';
-import type { RenderLimits } from '../core/template/budget';
-import { createTemplateCache } from '../core/template/cache';
-import type { RenderFn } from '../core/template/render-fn';
-import type { HmacFn } from '../core/verify/crypto';
-import type { Store } from '../store/types';
+import { createHookMetrics, type HookMetrics } from './core/metrics';
+import type { PipelineDeps } from './core/pipeline';
+import { createRateLimiter } from './core/rate-limit';
+import type { RenderLimits } from './core/template/budget';
+import { createTemplateCache } from './core/template/cache';
+import type { RenderFn } from './core/template/render-fn';
+import type { HmacFn } from './core/verify/crypto';
+import type { Store } from './store/types';
 
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void;

@@ -2,8 +2,9 @@
  * Paging through filter results, Prefect's way: the first page counts the total, and each page
  * links the next one with a signed token carrying the resolved filter, total, size and offset.
  */
-import { ForbiddenError } from '../core/errors';
+
 import { createPageTokens } from '../core/page-token';
+import { ForbiddenError } from '../lib/errors';
 import { type EventPageResponse, PageCursor, type ResolvedEventFilter } from '../schemas/filter';
 import type { EventStore } from '../store/types';
 

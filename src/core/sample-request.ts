@@ -1,5 +1,5 @@
 /** A dry-run sample (`{method, headers, query, body}`) as the `Request` a sender would make. */
-import { InputError } from '../core/errors';
+import { InputError } from '../lib/errors';
 import type { SampleRequest } from '../schemas/webhook';
 
 const BODYLESS = new Set(['GET', 'HEAD']);
