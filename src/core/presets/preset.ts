@@ -21,6 +21,8 @@ const PresetFields = {
   description: z.string().min(1).max(500),
   /** The provider's documentation of its webhooks. */
   docs: z.url({ protocol: /^https$/ }),
+  /** One line for the picker: where in the provider's settings to paste the URL and find the secret. */
+  setup: z.string().min(1).max(300).optional(),
   verify: PresetVerify,
   idFrom: IdFrom.nullable().default(null),
   handshakes: z.array(HandshakeName).default(() => []),
