@@ -7,7 +7,7 @@ import { HookgateError } from '../lib/errors';
 import type { RateLimit } from '../schemas/webhook';
 
 export class RateLimitedError extends HookgateError {
-  constructor(readonly retryAfterSeconds: number) {
+  constructor(override readonly retryAfterSeconds: number) {
     super(429, 'rate-limited', 'Too many requests', `this webhook's rate limit is exceeded; retry after ${retryAfterSeconds} s`, {
       retryAfterSeconds,
     });

@@ -2,7 +2,7 @@
  * Receive stage: read the request body once, as bytes, within the size limit. Everything after
  * (verification, parsing, mapping) works on these bytes; nothing re-serialises the body.
  */
-import { ReceiveError } from '../lib/errors';
+import { payloadTooLarge } from '../lib/errors';
 
 export interface ReceivedRequest {
   readonly method: string;
@@ -13,24 +13,18 @@ export interface ReceivedRequest {
   readonly receivedAt: number;
 }
 
-function tooLarge(maxBytes: number): ReceiveError {
-  return new ReceiveError(413, 'payload-too-large', 'Payload too large', `the body may be at most ${maxBytes} bytes`, {
-    maxBytes,
-  });
-}
-
 const BODYLESS_METHODS = new Set(['GET', 'HEAD']);
 
 /** Reads the whole body, stopping as soon as it passes `maxBytes` (413 `payload-too-large`). */
 export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (BODYLESS_METHODS.has(request.method.toUpperCase())) return new Uint8Array(0);
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (declared > maxBytes) throw payloadTooLarge(maxBytes);
   if (Number.isInteger(declared)) {
     // A declared length within the limit (the HTTP layer holds the sender to it): read in one go,
     // which adapters serve without building a stream.
     const body = new Uint8Array(await request.arrayBuffer());
-    if (body.byteLength > maxBytes) throw tooLarge(maxBytes);
+    if (body.byteLength > maxBytes) throw payloadTooLarge(maxBytes);
     return body;
   }
   if (!request.body) return new Uint8Array(0);
@@ -43,7 +37,7 @@ export async function readLimited(request: Request, maxBytes: number): Promise<U
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(maxBytes);
+      throw payloadTooLarge(maxBytes);
     }
     chunks.push(value);
   }

@@ -8,17 +8,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { z } from 'zod';
 import { readLimited } from '../core/receive';
-import { InputError, ReceiveError } from '../lib/errors';
-import { describeIssues, summarizeIssues } from '../schemas/issues';
+import { InputError, payloadTooLarge } from '../lib/errors';
+import { parseWith } from '../schemas/issues';
 
 export const MAX_API_BODY_BYTES = 16 * 1024 * 1024;
-
-/** 413 `payload-too-large`, as `/hooks` answers it. */
-export function payloadTooLarge(maxBytes: number): ReceiveError {
-  return new ReceiveError(413, 'payload-too-large', 'Payload too large', `the body may be at most ${maxBytes} bytes`, {
-    maxBytes,
-  });
-}
 
 /**
  * Refuses a body over `maxBytes` before any handler reads it: a larger declared `Content-Length`
@@ -48,15 +41,6 @@ export async function readJson(c: Context, { optional = false } = {}): Promise<u
   } catch (error) {
     throw new InputError(400, 'invalid-json', `the body is not JSON: ${(error as Error).message}`);
   }
-}
-
-/** Parses `value` with `schema`, or throws 422 `validation-failed` listing every issue. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: readonly PropertyKey[] = []): z.output<S> {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new InputError(422, 'validation-failed', describeIssues(result.error.issues, prefix), {
-    issues: summarizeIssues(result.error.issues, prefix),
-  });
 }
 
 /** Reads and validates a JSON body in one step. */

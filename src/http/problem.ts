@@ -1,5 +1,5 @@
 /** `application/problem+json` responses (RFC 9457) from the one error tree. */
-import { HookgateError, StoreUnavailableError } from '../lib/errors';
+import { HookgateError } from '../lib/errors';
 
 export const PROBLEM_TYPE_BASE = 'urn:hookgate:problem:';
 
@@ -25,9 +25,7 @@ export function toProblem(error: HookgateError): Problem {
 
 export function problemResponse(error: HookgateError): Response {
   const headers = new Headers({ 'content-type': 'application/problem+json' });
-  if (error instanceof StoreUnavailableError) headers.set('retry-after', String(error.retryAfterSeconds));
-  const retryAfter = error.extras.retryAfterSeconds;
-  if (typeof retryAfter === 'number') headers.set('retry-after', String(retryAfter));
+  if (error.retryAfterSeconds !== undefined) headers.set('retry-after', String(error.retryAfterSeconds));
   return new Response(JSON.stringify(toProblem(error)), { status: error.status, headers });
 }
 

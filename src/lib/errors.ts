@@ -10,6 +10,9 @@ export interface ProblemExtras {
 }
 
 export class HookgateError extends Error {
+  /** Seconds the client should wait before trying again: sent as `Retry-After` (429, 503). */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -24,6 +27,13 @@ export class HookgateError extends Error {
 
 /** Receive stage: the body could not be read within the limits. */
 export class ReceiveError extends HookgateError {}
+
+/** 413 `payload-too-large`: one answer for `/hooks`, the API and the pages. */
+export function payloadTooLarge(maxBytes: number): ReceiveError {
+  return new ReceiveError(413, 'payload-too-large', 'Payload too large', `the body may be at most ${maxBytes} bytes`, {
+    maxBytes,
+  });
+}
 
 /** Map stage: the body, template or its output is unusable for the webhook's mapping. */
 export class MappingError extends HookgateError {
@@ -78,7 +88,7 @@ export class ForbiddenError extends HookgateError {
 export class StoreUnavailableError extends HookgateError {
   constructor(
     detail: string,
-    readonly retryAfterSeconds = 5,
+    override readonly retryAfterSeconds = 5,
   ) {
     super(503, 'store-unavailable', 'The event store is unavailable', detail);
   }

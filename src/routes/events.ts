@@ -6,14 +6,14 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { RouteDeps } from '../deps';
-import { parseWith, readBody, readJson } from '../http/body';
+import { readBody, readJson } from '../http/body';
 import { createEventPager } from '../http/event-pages';
 import { InputError, NotFoundError } from '../lib/errors';
 import { microsFromMillis } from '../lib/time';
 import { Event, MAX_EVENT_BYTES } from '../schemas/event';
 import { eventBytes } from '../schemas/event-json';
 import { Countable, CountRequest, EventFilter, FilterRequest, resolveFilter, TailRequest } from '../schemas/filter';
-import { formatPath } from '../schemas/issues';
+import { formatPath, parseWith } from '../schemas/issues';
 
 const EventBatch = z.array(Event);
 

@@ -1,5 +1,6 @@
 /** Zod issues as messages that name the field and the rule: `related[0]["prefect.resource.role"]: is required`. */
 import type { z } from 'zod';
+import { InputError } from '../lib/errors';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -27,4 +28,13 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], prefix: read
   return summarizeIssues(issues, prefix)
     .map(({ path, message }) => (path ? `${path}: ${message}` : message))
     .join('; ');
+}
+
+/** Parses `value` with `schema`, or throws 422 `validation-failed` listing every issue. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: readonly PropertyKey[] = []): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InputError(422, 'validation-failed', describeIssues(result.error.issues, prefix), {
+    issues: summarizeIssues(result.error.issues, prefix),
+  });
 }

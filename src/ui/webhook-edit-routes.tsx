@@ -1,18 +1,20 @@
 /**
  * One webhook's page and its actions: save the mapping, preview a draft (page or fragment), replay
- * failures, rotate, delete. Reads use the store; every change goes through the webhooks API.
+ * failures, rotate, delete. Reads use the store; every change goes through the webhook rules
+ * (`core/webhooks.ts`), the same ones the API calls.
  */
 import { Hono } from 'hono';
 import { failureFilter, type ReplayReport } from '../core/replay';
 import { createTemplateCache } from '../core/template/cache';
+import { deleteWebhook, replayWebhook, rotateWebhook, updateWebhook } from '../core/webhooks';
 import type { RouteDeps } from '../deps';
 import { webhookView } from '../http/webhook-view';
-import { NotFoundError } from '../lib/errors';
+import { HookgateError, NotFoundError } from '../lib/errors';
 import { isUuid } from '../lib/ids';
 import { microsFromMillis } from '../lib/time';
 import { EventFilter, resolveFilter } from '../schemas/filter';
+import { ReplayRequest } from '../schemas/replay';
 import type { Webhook } from '../schemas/webhook';
-import { apiProblem, createWebhookApi, problemText } from './api-client';
 import type { EditorState } from './components/mapping-editor';
 import { PreviewResult } from './components/preview-result';
 import { initialState, sampleOf, stateFrom } from './editor-state';
@@ -29,7 +31,6 @@ const DRAFT_CACHE_SIZE = 20;
 
 export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
   const app = new Hono<UiEnv>();
-  const api = createWebhookApi(deps);
   const previewDeps = { pipeline: deps.pipeline, compileDraft: createTemplateCache(deps.compileTemplate, DRAFT_CACHE_SIZE) };
 
   const load = async (id: string) => (isUuid(id) ? deps.store.getWebhook(id.toLowerCase()) : undefined);
@@ -91,9 +92,13 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
         status: 422,
       });
     }
-    const saved = await api('PATCH', `/${webhook.id}`, originOf(c), { mapping: draft.mapping });
-    if (saved.status === 200) return c.redirect(`/ui/webhooks/${webhook.id}?done=saved`, 303);
-    return render(c, webhook, { state: { ...state, saveError: `Not saved: ${problemText(saved.body)}` }, status: 422 });
+    try {
+      await updateWebhook(webhook, { mapping: draft.mapping }, deps);
+    } catch (error) {
+      if (!(error instanceof HookgateError)) throw error;
+      return render(c, webhook, { state: { ...state, saveError: `Not saved: ${error.detail}` }, status: 422 });
+    }
+    return c.redirect(`/ui/webhooks/${webhook.id}?done=saved`, 303);
   });
 
   app.post('/webhooks/:id/preview', async (c) => {
@@ -107,10 +112,9 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
   app.post('/webhooks/:id/replay', async (c) => {
     const webhook = await load(c.req.param('id'));
     if (!webhook) return notFound(c);
-    const answer = await api<ReplayReport>('POST', `/${webhook.id}/replay`, originOf(c), {});
-    if (answer.status !== 200 || !answer.body) throw apiProblem(answer);
+    const report = await replayWebhook(webhook, ReplayRequest.parse({}), deps);
     // Replay is idempotent, so the result can be the answer to the POST itself (a reload re-runs it harmlessly).
-    return render(c, webhook, { replay: answer.body });
+    return render(c, webhook, { replay: report });
   });
 
   app.get('/webhooks/:id/rotate', async (c) => {
@@ -134,8 +138,9 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
     const form = await c.req.parseBody();
     const id = c.req.param('id');
     if (form.confirm !== 'yes') return c.redirect(`/ui/webhooks/${encodeURIComponent(id)}/rotate`, 303);
-    const answer = await api('POST', `/${encodeURIComponent(id)}/rotate`, originOf(c));
-    if (answer.status !== 200) return notFound(c);
+    const webhook = await load(id);
+    if (!webhook) return notFound(c);
+    await rotateWebhook(webhook, deps);
     return c.redirect(`/ui/webhooks/${encodeURIComponent(id)}?done=rotated`, 303);
   });
 
@@ -160,8 +165,9 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
     const form = await c.req.parseBody();
     const id = c.req.param('id');
     if (form.confirm !== 'yes') return c.redirect(`/ui/webhooks/${encodeURIComponent(id)}/delete`, 303);
-    const answer = await api('DELETE', `/${encodeURIComponent(id)}`, originOf(c));
-    if (answer.status !== 204) return notFound(c);
+    const webhook = await load(id);
+    if (!webhook) return notFound(c);
+    await deleteWebhook(webhook, deps);
     return c.redirect('/ui/webhooks?done=deleted', 303);
   });
 

@@ -1,12 +1,13 @@
 /**
  * The webhooks list, creating one (from a preset or a mapping kind) and the enabled switch. Every
- * change goes through the webhooks API in process (`api-client.ts`), so the rules are the API's.
+ * change goes through the webhook rules in `core/webhooks.ts`, the same ones the API calls.
  */
 import { Hono } from 'hono';
 import { presetCatalog } from '../core/presets/catalog';
+import { createWebhook, loadWebhook, updateWebhook } from '../core/webhooks';
 import type { RouteDeps } from '../deps';
-import type { WebhookView } from '../http/webhook-view';
-import { apiProblem, createWebhookApi, problemText } from './api-client';
+import { webhookView } from '../http/webhook-view';
+import { HookgateError } from '../lib/errors';
 import { clockOf, type UiContext, type UiEnv } from './env';
 import { safeUiPath } from './http';
 import { NewWebhookPage } from './pages/webhook-new';
@@ -49,12 +50,10 @@ function createRequest(form: Form): Record<string, unknown> {
 
 export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
   const app = new Hono<UiEnv>();
-  const api = createWebhookApi(deps);
 
   app.get('/webhooks', async (c) => {
     const nowMs = deps.now();
-    const list = await api<WebhookView[]>('GET', '', originOf(c));
-    const views = list.body ?? [];
+    const views = (await deps.store.listWebhooks()).map((webhook) => webhookView(webhook, deps.publicUrl ?? originOf(c)));
     const entries = await Promise.all(
       views.map(async (view) => ({ view, stats: await webhookStats(deps.store, view.id, nowMs) })),
     );
@@ -74,16 +73,20 @@ export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
 
   app.post('/webhooks', async (c) => {
     const form = await c.req.parseBody();
-    const created = await api('POST', '', originOf(c), createRequest(form));
-    if (created.status === 201 && typeof created.body?.id === 'string') {
-      return c.redirect(`/ui/webhooks/${created.body.id}?done=created`, 303);
+    let error: HookgateError;
+    try {
+      const created = await createWebhook(createRequest(form), deps);
+      return c.redirect(`/ui/webhooks/${created.id}?done=created`, 303);
+    } catch (caught) {
+      if (!(caught instanceof HookgateError)) throw caught;
+      error = caught;
     }
     const page = (
       <NewWebhookPage
         csrf={c.get('csrf')}
         presets={presetCatalog()}
         form={{ name: field(form, 'name'), description: field(form, 'description'), source: field(form, 'source') }}
-        error={problemText(created.body)}
+        error={error.detail}
       />
     );
     return c.html(page, 422);
@@ -92,8 +95,7 @@ export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
   app.post('/webhooks/:id/enabled', async (c) => {
     const form = await c.req.parseBody();
     const enabled = field(form, 'enabled') === 'true';
-    const answer = await api('PATCH', `/${encodeURIComponent(c.req.param('id'))}`, originOf(c), { enabled });
-    if (answer.status !== 200) throw apiProblem(answer);
+    await updateWebhook(await loadWebhook(c.req.param('id'), deps), { enabled }, deps);
     const back = safeUiPath(field(form, 'back'), '/ui/webhooks');
     return c.redirect(`${back}?done=${enabled ? 'enabled' : 'disabled'}`, 303);
   });
