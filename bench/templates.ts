@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { compileTemplate } from '../src/adapter/node/template-compiler';
 import { buildContext } from '../src/core/context';
 import { DEFAULT_RENDER_LIMITS } from '../src/core/template/budget';
-import { compileTemplate } from '../src/core/template/compiled';
 import { interpretTemplate } from '../src/core/template/interpreter';
 import type { RenderFn } from '../src/core/template/render-fn';
 import type { VerifiedRequest } from '../src/core/verify';

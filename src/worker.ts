@@ -1,21 +1,15 @@
 /**
- * Workers entry (thin): the same `createApp` over D1, with the eval-free template interpreter
- * Built once per isolate.
+ * Workers entry (thin): the same `createApp` over D1, with the eval-free template interpreter;
+ * built once per isolate.
  */
 import './adapter/workers/jitless';
 import { adminToken, maxBodyBytes, type WorkerEnv } from './adapter/workers/config';
 import { refuseWithoutAdminToken } from './adapter/workers/guard';
+import { workersLogger } from './adapter/workers/logger';
 import { createApp } from './app';
 import { DEFAULT_RENDER_LIMITS } from './core/template/budget';
 import { interpretTemplate } from './core/template/interpreter';
-import type { Logger } from './deps';
 import { createD1Store } from './store/d1';
-
-const log: Logger = {
-  info: (message, fields) => console.log(JSON.stringify({ level: 'info', msg: message, ...fields })),
-  warn: (message, fields) => console.warn(JSON.stringify({ level: 'warn', msg: message, ...fields })),
-  error: (message, fields) => console.error(JSON.stringify({ level: 'error', msg: message, ...fields })),
-};
 
 let current: { env: WorkerEnv; fetch: (request: Request) => Promise<Response> } | undefined;
 
@@ -30,7 +24,7 @@ function build(env: WorkerEnv) {
     renderLimits: DEFAULT_RENDER_LIMITS,
     compileTemplate: interpretTemplate,
     now: Date.now,
-    log,
+    log: workersLogger,
   });
   return {
     env,

@@ -4,6 +4,7 @@
  * and column.
  */
 import { readFileSync } from 'node:fs';
+import { compileTemplate } from '../adapter/node/template-compiler';
 import { dryRun } from '../core/dry-run';
 import { checkMapping } from '../core/map';
 import { applyPreset } from '../core/presets/apply';
@@ -11,7 +12,6 @@ import { findPreset, presetNames } from '../core/presets/catalog';
 import { sampleToRequest } from '../core/sample-request';
 import { DEFAULT_RENDER_LIMITS } from '../core/template/budget';
 import { createTemplateCache } from '../core/template/cache';
-import { compileTemplate } from '../core/template/compiled';
 import { describeIssues } from '../schemas/issues';
 import { SampleRequest, type Webhook, WebhookCreate } from '../schemas/webhook';
 import type { CliContext } from './context';

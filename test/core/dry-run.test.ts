@@ -3,11 +3,11 @@
  * or where and why the sample stopped (with what the template rendered) — verification on or off.
  */
 import { describe, expect, it } from 'vitest';
+import { compileTemplate } from '../../src/adapter/node/template-compiler';
 import { signGithub, signSlack } from '../../src/cli/signers';
 import { type DryRunDeps, dryRun } from '../../src/core/dry-run';
 import { DEFAULT_RENDER_LIMITS } from '../../src/core/template/budget';
 import { createTemplateCache } from '../../src/core/template/cache';
-import { compileTemplate } from '../../src/core/template/compiled';
 import { Verify } from '../../src/schemas/verify';
 import type { Webhook } from '../../src/schemas/webhook';
 

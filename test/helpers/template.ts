@@ -3,8 +3,9 @@
  * compiled (Node) and interpreted (Workers) — and fails when their output or error differs, so
  * every template test is also a differential test.
  */
+
+import { compileTemplate } from '../../src/adapter/node/template-compiler';
 import { DEFAULT_RENDER_LIMITS, type RenderLimits } from '../../src/core/template/budget';
-import { compileTemplate } from '../../src/core/template/compiled';
 import { interpretTemplate } from '../../src/core/template/interpreter';
 import type { RenderFn } from '../../src/core/template/render-fn';
 

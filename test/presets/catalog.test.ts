@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPresets } from '../../scripts/build-presets';
+import { compileTemplate } from '../../src/adapter/node/template-compiler';
 import { presetCatalog } from '../../src/core/presets/catalog';
 import { Preset } from '../../src/core/presets/preset';
-import { compileTemplate } from '../../src/core/template/compiled';
 import { MAX_TEMPLATE_CHARS } from '../../src/schemas/mapping';
 import { VERIFY_SCHEMES } from '../../src/schemas/verify';
 import { WebhookCreate } from '../../src/schemas/webhook';

@@ -3,10 +3,10 @@
  * its template turns that sample into events — with both renderers (Node compiled, Workers interpreted).
  */
 import { describe, expect, it } from 'vitest';
+import { compileTemplate } from '../../src/adapter/node/template-compiler';
 import { presetCatalog } from '../../src/core/presets/catalog';
 import type { Preset } from '../../src/core/presets/preset';
 import { DEFAULT_RENDER_LIMITS } from '../../src/core/template/budget';
-import { compileTemplate } from '../../src/core/template/compiled';
 import { interpretTemplate } from '../../src/core/template/interpreter';
 import type { RouteDeps } from '../../src/deps';
 import type { Webhook } from '../../src/schemas/webhook';

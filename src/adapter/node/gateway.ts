@@ -9,13 +9,13 @@ import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../app';
 import { DEFAULT_RENDER_LIMITS } from '../../core/template/budget';
-import { compileTemplate } from '../../core/template/compiled';
 import type { Logger } from '../../deps';
 import type { Config } from '../../schemas/config';
 import { readMigrations } from '../../store/migrations-fs';
 import { createSqliteStore } from '../../store/sqlite';
 import { resolveAdminToken } from './admin-token';
 import { nodeHmac } from './crypto';
+import { compileTemplate } from './template-compiler';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 

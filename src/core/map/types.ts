@@ -4,7 +4,7 @@ import type { Webhook } from '../../schemas/webhook';
 import type { RequestContext } from '../context';
 import type { ParsedBody } from '../parse-body';
 import type { RenderLimits } from '../template/budget';
-import type { RenderFn } from '../template/compiled';
+import type { RenderFn } from '../template/render-fn';
 import type { VerifiedRequest } from '../verify';
 
 export interface MapInput {

@@ -3,8 +3,8 @@
  * have caps; a template that reaches one stops with a clear `TemplateRenderError` instead of hanging.
  */
 import { describe, expect, it } from 'vitest';
+import { compileTemplate } from '../../../src/adapter/node/template-compiler';
 import type { RenderLimits } from '../../../src/core/template/budget';
-import { compileTemplate } from '../../../src/core/template/compiled';
 import { TemplateRenderError } from '../../../src/core/template/errors';
 import { render, renderError } from '../../helpers/template';
 

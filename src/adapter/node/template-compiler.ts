@@ -3,11 +3,11 @@
  * version. Workers forbid code generation; they run the same tree through the interpreter.
  */
 import Handlebars from 'handlebars';
-import { ENGINE_HELPERS } from './engine-helpers';
-import { HELPERS } from './helpers';
-import { parseTemplate } from './parse';
-import { bounded, type RenderFn } from './render-fn';
-import { OUT_HELPER, RAW_HELPER } from './transform';
+import { ENGINE_HELPERS } from '../../core/template/engine-helpers';
+import { HELPERS } from '../../core/template/helpers';
+import { parseTemplate } from '../../core/template/parse';
+import { bounded, type RenderFn } from '../../core/template/render-fn';
+import { OUT_HELPER, RAW_HELPER } from '../../core/template/transform';
 
 const env = Handlebars.create();
 env.unregisterHelper('log');
@@ -26,4 +26,4 @@ export function compileTemplate(source: string): RenderFn {
   return bounded((context) => template(context, RUNTIME_OPTIONS));
 }
 
-export type { RenderFn } from './render-fn';
+export type { RenderFn } from '../../core/template/render-fn';
