@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_REPORTS=false CLOUDFLARE_CF_FETCH_ENABLED=false
 
-echo "== type-check (tsc, strict): Node and Workers"
+echo "== type-check (tsc, strict): Node, Workers, and the browser code with DOM types only"
 npx tsc -p tsconfig.json
 npx tsc -p test/workers/tsconfig.json
+npx tsc -p src/ui/browser/tsconfig.json
 echo "== lint and format (biome)"
 npx biome check .
 echo "== headless Chromium for the browser suite (Debian's chromium)"

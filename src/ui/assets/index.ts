@@ -1,11 +1,9 @@
 /**
- * The UI's assets, shipped inside the package as text (no CDN, no fonts, no front-end build):
- * served at content-hashed URLs with a year of caching, so a new version is a new URL.
+ * The UI's assets, shipped inside the package as text (no CDN, no fonts, no build at start): the
+ * script and stylesheet written in src/ui/browser/ and bundled into bundle.generated.ts by
+ * `npm run build:ui`, served at content-hashed URLs with a year of caching, so a new version is a new URL.
  */
-import { APP_CSS } from './app-css';
-import { CLIENT_COMMON } from './client-common';
-import { CLIENT_EDITOR } from './client-editor';
-import { CLIENT_FEED } from './client-feed';
+import { APP_CSS, APP_JS } from './bundle.generated';
 
 /** FNV-1a, 32 bits: enough to tell versions of an asset apart (not a security hash). */
 function contentHash(text: string): string {
@@ -21,8 +19,6 @@ export interface Asset {
   body: string;
   contentType: string;
 }
-
-const APP_JS = [CLIENT_COMMON, CLIENT_FEED, CLIENT_EDITOR].join('\n');
 
 export const ASSET_URLS = {
   css: `/ui/assets/app.${contentHash(APP_CSS)}.css`,
