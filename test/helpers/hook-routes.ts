@@ -2,10 +2,9 @@
  * Setup shared by the `ANY /hooks/:slug` route tests: a fresh app over a real SQLite file for every
  * test, webhooks created through the API, requests posted to them, and the events the file holds.
  */
-import { afterEach, beforeEach, expect } from 'vitest';
-import type { AppDeps } from '../../src/app';
-import { createTestApp, type TestApp } from './app';
+import { expect } from 'vitest';
 import { type RawEvent, storedEvents } from './hooks';
+import { type PerTestApp, usePerTestApp } from './per-test-app';
 
 /** A template mapping that echoes `kind` and `id` from a JSON body. */
 export const ECHO = '{"event": "thing.{{body.kind}}", "resource": {"prefect.resource.id": "thing.{{body.id}}"}}';
@@ -16,11 +15,7 @@ export interface Problem {
   status: number;
 }
 
-export interface HookRoutes {
-  /** The current test's app. */
-  readonly t: TestApp;
-  /** Closes the current app and builds a new one with `overrides`. */
-  restart(overrides: Partial<AppDeps>): Promise<void>;
+export interface HookRoutes extends PerTestApp {
   /** `POST /api/webhooks` named "hook"; fails the test unless it is created. */
   webhook(body: Record<string, unknown>): Promise<{ id: string; slug: string; url: string }>;
   post(slug: string, body: string, headers?: Record<string, string>): Promise<Response>;
@@ -30,30 +25,19 @@ export interface HookRoutes {
 
 /** Registers the per-test app hooks in the calling suite and returns its handle. */
 export function useHookRoutes(): HookRoutes {
-  let current: TestApp | undefined;
-  const app = (): TestApp => {
-    if (!current) throw new Error('useHookRoutes: no app outside a test');
-    return current;
-  };
-  beforeEach(() => {
-    current = createTestApp();
-  });
-  afterEach(() => app().close());
+  const suite = usePerTestApp();
   return {
     get t() {
-      return app();
+      return suite.t;
     },
-    async restart(overrides) {
-      await app().close();
-      current = createTestApp(overrides);
-    },
+    restart: (overrides) => suite.restart(overrides),
     async webhook(body) {
-      const response = await app().api('/api/webhooks', { method: 'POST', json: { name: 'hook', ...body } });
+      const response = await suite.t.api('/api/webhooks', { method: 'POST', json: { name: 'hook', ...body } });
       expect(response.status).toBe(201);
       return (await response.json()) as { id: string; slug: string; url: string };
     },
     post: (slug, body, headers = { 'content-type': 'application/json' }) =>
-      Promise.resolve(app().app.request(`/hooks/${slug}`, { method: 'POST', body, headers })),
-    stored: () => storedEvents(app().dbFile),
+      Promise.resolve(suite.t.app.request(`/hooks/${slug}`, { method: 'POST', body, headers })),
+    stored: () => storedEvents(suite.t.dbFile),
   };
 }
