@@ -73,7 +73,7 @@ export async function countDeliveries(
   bucketMicros: number,
 ): Promise<DeliveryCount[]> {
   const rows = await reader.all<{ bucket: number; outcome: DeliveryCount['outcome']; n: number }>(
-    `SELECT (received - ?) / ? AS bucket, outcome, count(*) AS n FROM deliveries
+    `SELECT CAST((received - ?) / ? AS INTEGER) AS bucket, outcome, count(*) AS n FROM deliveries
      WHERE webhook_id = ? AND received >= ? GROUP BY bucket, outcome ORDER BY bucket, outcome`,
     [sinceMicros, bucketMicros, webhookId, sinceMicros],
   );
