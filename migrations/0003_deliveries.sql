@@ -15,3 +15,16 @@ CREATE TABLE deliveries (
 CREATE INDEX deliveries_webhook ON deliveries (webhook_id, seq);
 CREATE INDEX deliveries_webhook_outcome ON deliveries (webhook_id, outcome, seq);
 CREATE INDEX deliveries_received ON deliveries (received);
+
+-- Requests and stored events per webhook, hour and outcome, kept with the log (upserted in the
+-- same transaction as its records) but not capped by count: the webhooks list's 24-hour figures
+-- and each webhook's activity chart count by time of receipt from here.
+CREATE TABLE delivery_counts (
+  webhook_id TEXT NOT NULL,
+  -- floor(received / 3 600 000 000): hours since the epoch.
+  hour INTEGER NOT NULL,
+  outcome TEXT NOT NULL,
+  requests INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  PRIMARY KEY (webhook_id, hour, outcome)
+) WITHOUT ROWID;

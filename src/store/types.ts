@@ -85,21 +85,31 @@ export interface DeliveryListing {
 }
 
 export interface DeliveryCount {
-  /** Start of the bucket, microseconds since the epoch. */
+  /** Start of the bucket (a whole hour), microseconds since the epoch. */
   bucket: number;
   outcome: DeliveryOutcome;
+  /** Requests. */
   n: number;
+  /** Events those requests stored. */
+  events: number;
 }
 
 /** The delivery log: every request to a webhook URL and its outcome, bounded by pruning. */
 export interface DeliveryStore {
   writeDeliveries(records: readonly Delivery[]): Promise<void>;
   listDeliveries(webhookId: string, listing: DeliveryListing): Promise<DeliveryPage>;
-  /** Requests per outcome in buckets of `bucketMicros` from `sinceMicros` on. */
+  /**
+   * Requests and events per outcome by time of receipt, in buckets of whole hours (`bucketMicros`
+   * rounded to hours) from the hour `sinceMicros` falls in. Counted apart from the records, so not
+   * capped by how many records are kept; pruned by age with them.
+   */
   countDeliveries(webhookId: string, sinceMicros: number, bucketMicros: number): Promise<DeliveryCount[]>;
   /** The newest record of each webhook that has one. */
   lastDeliveries(): Promise<Map<string, Delivery>>;
-  /** Deletes records received before `olderThanMicros` and all but the newest `keepPerWebhook` of each webhook. */
+  /**
+   * Deletes records (and hourly counts) received before `olderThanMicros`, and all but the newest
+   * `keepPerWebhook` records of each webhook. Resolves to the records deleted.
+   */
   pruneDeliveries(olderThanMicros: number, keepPerWebhook: number): Promise<number>;
 }
 

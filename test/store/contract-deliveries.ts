@@ -80,8 +80,13 @@ export function describeDeliveryContract(current: () => Store): void {
       await store.writeDeliveries([sampleDelivery(b, 'stored', BASE_MICROS), newestOfB]);
       const counts = await store.countDeliveries(a, BASE_MICROS, HOUR_MICROS);
       expect(counts).toEqual([
-        { bucket: BASE_MICROS, outcome: 'stored', n: 2 },
-        { bucket: BASE_MICROS + HOUR_MICROS, outcome: 'rejected', n: 1 },
+        { bucket: BASE_MICROS, outcome: 'stored', n: 2, events: 2 },
+        { bucket: BASE_MICROS + HOUR_MICROS, outcome: 'rejected', n: 1, events: 0 },
+      ]);
+      const daily = await store.countDeliveries(a, BASE_MICROS - 2 * HOUR_MICROS, 24 * HOUR_MICROS);
+      expect(daily).toEqual([
+        { bucket: BASE_MICROS - 2 * HOUR_MICROS, outcome: 'rejected', n: 1, events: 0 },
+        { bucket: BASE_MICROS - 2 * HOUR_MICROS, outcome: 'stored', n: 3, events: 3 },
       ]);
       const last = await store.lastDeliveries();
       expect(last.get(b)).toEqual(newestOfB);
@@ -103,6 +108,9 @@ export function describeDeliveryContract(current: () => Store): void {
           .reverse(),
       );
       expect((await store.listDeliveries(b, { limit: 10 })).deliveries).toHaveLength(2);
+      // Counts outlive the records trimmed by number, not those pruned by age.
+      const counts = await store.countDeliveries(a, BASE_MICROS - 20 * HOUR_MICROS, HOUR_MICROS);
+      expect(counts).toEqual([{ bucket: BASE_MICROS, outcome: 'stored', n: 5, events: 5 }]);
     });
   });
 }

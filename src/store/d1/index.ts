@@ -145,7 +145,10 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
     },
     async writeDeliveries(records) {
       if (records.length === 0) return;
-      const statements = records.map((r) => db.prepare(DELIVERIES.INSERT_DELIVERY).bind(...DELIVERIES.insertDeliveryParams(r)));
+      const statements = records.flatMap((r) => [
+        db.prepare(DELIVERIES.INSERT_DELIVERY).bind(...DELIVERIES.insertDeliveryParams(r)),
+        db.prepare(DELIVERIES.COUNT_DELIVERY).bind(...DELIVERIES.countDeliveryParams(r)),
+      ]);
       await writing(() => db.batch(statements));
     },
     listDeliveries: (webhookId, listing) => DELIVERIES.listDeliveries(reader, webhookId, listing),
@@ -154,11 +157,12 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
     async pruneDeliveries(olderThan, keep) {
       const crowded = await DELIVERIES.crowdedWebhooks(reader, keep);
       const statements = [
+        db.prepare(DELIVERIES.PRUNE_OLD_COUNTS).bind(DELIVERIES.hourOf(olderThan)),
         db.prepare(DELIVERIES.PRUNE_OLD_DELIVERIES).bind(olderThan),
         ...crowded.map((id) => db.prepare(DELIVERIES.PRUNE_WEBHOOK_DELIVERIES).bind(id, id, keep)),
       ];
       const results = await writing(() => db.batch(statements));
-      return results.reduce((sum, result) => sum + result.meta.changes, 0);
+      return results.slice(1).reduce((sum, result) => sum + result.meta.changes, 0);
     },
     async close() {
       // The binding belongs to the runtime; nothing to close.

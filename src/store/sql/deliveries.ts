@@ -7,15 +7,27 @@ import { Delivery } from '../../schemas/delivery';
 import type { DeliveryCount, DeliveryListing, DeliveryPage, SqlReader } from '../types';
 
 export const INSERT_DELIVERY = 'INSERT INTO deliveries (webhook_id, received, outcome, body) VALUES (?, ?, ?, ?)';
+export const COUNT_DELIVERY = `INSERT INTO delivery_counts (webhook_id, hour, outcome, requests, events) VALUES (?, ?, ?, 1, ?)
+ON CONFLICT (webhook_id, hour, outcome) DO UPDATE SET requests = requests + 1, events = events + excluded.events`;
 export const PRUNE_OLD_DELIVERIES = 'DELETE FROM deliveries WHERE received < ?';
+export const PRUNE_OLD_COUNTS = 'DELETE FROM delivery_counts WHERE hour < ?';
 export const CROWDED_WEBHOOKS = 'SELECT webhook_id FROM deliveries GROUP BY webhook_id HAVING count(*) > ?';
 /** All but the newest `keep` records of one webhook. */
 export const PRUNE_WEBHOOK_DELIVERIES = `DELETE FROM deliveries WHERE webhook_id = ? AND seq <= (
   SELECT seq FROM deliveries WHERE webhook_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)`;
 
+export const HOUR_MICROS = 3_600_000_000;
+
 export function insertDeliveryParams(record: Delivery): unknown[] {
   return [record.webhookId, timestampMicros(record.received), record.outcome, JSON.stringify(record)];
 }
+
+export function countDeliveryParams(record: Delivery): unknown[] {
+  return [record.webhookId, Math.floor(timestampMicros(record.received) / HOUR_MICROS), record.outcome, record.events];
+}
+
+/** Hours since the epoch of a time in microseconds. */
+export const hourOf = (micros: number) => Math.floor(micros / HOUR_MICROS);
 
 interface DeliveryRow {
   seq: number;
@@ -66,18 +78,26 @@ async function newestSeq(reader: SqlReader, webhookId: string): Promise<number |
   return rows[0]?.seq ?? null;
 }
 
+/** Requests and events per outcome in buckets of whole hours, from the hour `sinceMicros` falls in. */
 export async function countDeliveries(
   reader: SqlReader,
   webhookId: string,
   sinceMicros: number,
   bucketMicros: number,
 ): Promise<DeliveryCount[]> {
-  const rows = await reader.all<{ bucket: number; outcome: DeliveryCount['outcome']; n: number }>(
-    `SELECT CAST((received - ?) / ? AS INTEGER) AS bucket, outcome, count(*) AS n FROM deliveries
-     WHERE webhook_id = ? AND received >= ? GROUP BY bucket, outcome ORDER BY bucket, outcome`,
-    [sinceMicros, bucketMicros, webhookId, sinceMicros],
+  const first = hourOf(sinceMicros);
+  const hours = Math.max(1, Math.round(bucketMicros / HOUR_MICROS));
+  const rows = await reader.all<{ bucket: number; outcome: DeliveryCount['outcome']; n: number; events: number }>(
+    `SELECT CAST((hour - ?) / ? AS INTEGER) AS bucket, outcome, sum(requests) AS n, sum(events) AS events FROM delivery_counts
+     WHERE webhook_id = ? AND hour >= ? GROUP BY bucket, outcome ORDER BY bucket, outcome`,
+    [first, hours, webhookId, first],
   );
-  return rows.map((row) => ({ bucket: sinceMicros + row.bucket * bucketMicros, outcome: row.outcome, n: row.n }));
+  return rows.map((row) => ({
+    bucket: (first + row.bucket * hours) * HOUR_MICROS,
+    outcome: row.outcome,
+    n: row.n,
+    events: row.events,
+  }));
 }
 
 export async function lastDeliveries(reader: SqlReader): Promise<Map<string, Delivery>> {

@@ -61,6 +61,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const deleteWebhook = db.prepare(SQL.DELETE_WEBHOOK);
 
   const insertDelivery = db.prepare(DELIVERIES.INSERT_DELIVERY);
+  const countDelivery = db.prepare(DELIVERIES.COUNT_DELIVERY);
+  const pruneOldCounts = db.prepare(DELIVERIES.PRUNE_OLD_COUNTS);
   const pruneOldDeliveries = db.prepare(DELIVERIES.PRUNE_OLD_DELIVERIES);
   const pruneWebhookDeliveries = db.prepare(DELIVERIES.PRUNE_WEBHOOK_DELIVERIES);
 
@@ -113,7 +115,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (records.length === 0) return;
       write(() =>
         db.transaction(() => {
-          for (const record of records) insertDelivery.run(...DELIVERIES.insertDeliveryParams(record));
+          for (const record of records) {
+            insertDelivery.run(...DELIVERIES.insertDeliveryParams(record));
+            countDelivery.run(...DELIVERIES.countDeliveryParams(record));
+          }
         })(),
       );
     },
@@ -124,6 +129,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       const crowded = await DELIVERIES.crowdedWebhooks(reader, keep);
       return write(() =>
         db.transaction(() => {
+          pruneOldCounts.run(DELIVERIES.hourOf(olderThan));
           let deleted = pruneOldDeliveries.run(olderThan).changes;
           for (const id of crowded) deleted += pruneWebhookDeliveries.run(id, id, keep).changes;
           return deleted;
