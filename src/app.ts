@@ -8,6 +8,7 @@ import { limitBody, MAX_API_BODY_BYTES } from './http/body';
 import { INTERNAL_ERROR, problemResponse } from './http/problem';
 import { HookgateError, NotFoundError, UnauthorizedError } from './lib/errors';
 import { secretEquals } from './lib/secrets';
+import { createDeliveryRoutes } from './routes/deliveries';
 import { createEventsRoutes } from './routes/events';
 import { createHealthRoutes } from './routes/health';
 import { createHookRoutes } from './routes/hooks';
@@ -40,6 +41,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/', createHealthRoutes(deps));
   app.route('/hooks', createHookRoutes(deps));
   app.route('/api/webhooks', createWebhookRoutes(deps));
+  app.route('/api/webhooks', createDeliveryRoutes(deps));
   app.route('/api/events', createEventsRoutes(deps));
   app.route('/api/presets', createPresetRoutes(deps));
   app.route('/api/openapi.json', createOpenApiRoutes());

@@ -3,6 +3,8 @@
  * renderer and HMAC. Entries build real ones; tests build their own. No module-level singletons.
  */
 
+import type { Context } from 'hono';
+import { createDeliveryLog, type DeliveryLog } from './core/deliveries/log';
 import { createHookMetrics, type HookMetrics } from './core/metrics';
 import type { PipelineDeps } from './core/pipeline';
 import { createRateLimiter } from './core/rate-limit';
@@ -34,6 +36,8 @@ export interface AppDeps {
   /** Wall clock in milliseconds since the epoch. */
   now: () => number;
   log: Logger;
+  /** The sender's address as the runtime sees it (the socket on Node, `cf-connecting-ip` on Workers). */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
@@ -42,6 +46,8 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 export interface RouteDeps extends AppDeps {
   pipeline: PipelineDeps;
   metrics: HookMetrics;
+  /** Every request to a webhook URL and its outcome, written off the hot path. */
+  deliveries: DeliveryLog;
 }
 
 export function createRouteDeps(deps: AppDeps): RouteDeps {
@@ -55,5 +61,14 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
     hmac: deps.hmac,
     rateLimiter: createRateLimiter(deps.now),
   };
-  return { ...deps, pipeline, metrics: createHookMetrics() };
+  const metrics = createHookMetrics();
+  const deliveries = createDeliveryLog({
+    store: deps.store,
+    now: deps.now,
+    onDrop: (count, reason) => {
+      metrics.deliveryRecordsDropped(count);
+      deps.log.warn('delivery log records dropped', { count, reason });
+    },
+  });
+  return { ...deps, pipeline, metrics, deliveries };
 }

@@ -25,6 +25,7 @@ function build(env: WorkerEnv) {
     compileTemplate: interpretTemplate,
     now: Date.now,
     log: workersLogger,
+    clientAddress: (c) => c.req.header('cf-connecting-ip'),
   });
   return {
     env,

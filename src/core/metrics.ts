@@ -61,6 +61,7 @@ export interface HookMetrics {
   verificationFailure(webhookId: string, code: string): void;
   eventsStored(webhookId: string, count: number): void;
   responseRenderFailure(webhookId: string): void;
+  deliveryRecordsDropped(count: number): void;
   render(): string;
 }
 
@@ -70,12 +71,14 @@ export function createHookMetrics(): HookMetrics {
     hookgate_verification_failures_total: 'Requests refused by sender verification, by webhook id and problem code.',
     hookgate_events_stored_total: 'Events committed from webhook requests, by webhook id.',
     hookgate_response_render_failures_total: 'Success responses whose template failed (a 204 was sent), by webhook id.',
+    hookgate_delivery_log_dropped_total: 'Delivery-log records not written (store unavailable or buffer full).',
   });
   return {
     request: (webhook, status) => counters.inc('hookgate_hook_requests_total', { webhook, status: String(status) }),
     verificationFailure: (webhook, code) => counters.inc('hookgate_verification_failures_total', { webhook, code }),
     eventsStored: (webhook, count) => counters.inc('hookgate_events_stored_total', { webhook }, count),
     responseRenderFailure: (webhook) => counters.inc('hookgate_response_render_failures_total', { webhook }),
+    deliveryRecordsDropped: (count) => counters.inc('hookgate_delivery_log_dropped_total', {}, count),
     render: () => counters.render(),
   };
 }

@@ -96,6 +96,7 @@ export async function handleHook(webhook: Webhook, request: Request, deps: Pipel
   const translation = translate(webhook, verified, deps, parts);
   if (!translation.ok) {
     await deps.store.writeEvents([translation.failure]);
+    translation.error.failureEvent = translation.failure.id;
     throw translation.error;
   }
   await deps.store.writeEvents(translation.events);

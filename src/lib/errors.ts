@@ -39,6 +39,8 @@ export function payloadTooLarge(maxBytes: number): ReceiveError {
 export class MappingError extends HookgateError {
   /** What the template rendered before the failure, for the failure event (never sent to the sender). */
   rendered?: string;
+  /** The id of the failure event that recorded the request, once it is stored. */
+  failureEvent?: string;
 
   constructor(code: string, title: string, detail: string, extras: ProblemExtras = {}) {
     super(400, code, title, detail, extras);

@@ -2,23 +2,27 @@
  * `ANY /hooks/:slug`: where senders deliver. Statuses as DESIGN §4.2; 204 (or the webhook's own
  * success response) only after commit. Unknown, rotated and disabled slugs get one and the same
  * 404. Every request is counted; verification failures are counted and logged (webhook id, scheme,
- * code), never with the slug, a secret or a signature.
+ * code), never with the slug, a secret or a signature. Every request to a known webhook (disabled
+ * ones too) goes to its delivery log, off the hot path.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { RequestContext } from '../core/context';
+import { type DeliveryFacts, deliveryRecord } from '../core/deliveries/record';
 import { UNKNOWN_WEBHOOK } from '../core/metrics';
 import { handleHook } from '../core/pipeline';
 import { TemplateRenderError } from '../core/template/errors';
 import type { RouteDeps } from '../deps';
-import { HookgateError, NotFoundError, VerifyError } from '../lib/errors';
+import { HookgateError, MappingError, NotFoundError, VerifyError } from '../lib/errors';
 import type { Event } from '../schemas/event';
 import type { Webhook } from '../schemas/webhook';
 
 export const WEBHOOK_NOT_FOUND = 'webhook-not-found';
 
-export async function findActiveWebhook(deps: RouteDeps, slug: string): Promise<Webhook> {
+const notFound = () => new NotFoundError(WEBHOOK_NOT_FOUND, 'no webhook at this URL');
+
+async function findWebhook(deps: RouteDeps, slug: string): Promise<Webhook> {
   const webhook = slug.length <= 64 ? await deps.store.getWebhookBySlug(slug) : undefined;
-  if (!webhook?.enabled) throw new NotFoundError(WEBHOOK_NOT_FOUND, 'no webhook at this URL');
+  if (!webhook) throw notFound();
   return webhook;
 }
 
@@ -43,12 +47,15 @@ function successResponse(webhook: Webhook, context: RequestContext, events: Even
   return new Response(nullBody ? null : body, { status: settings.status, headers: { 'content-type': settings.contentType } });
 }
 
-async function deliver(webhook: Webhook, request: Request, deps: RouteDeps): Promise<Response> {
+type Outcome = Pick<DeliveryFacts, 'outcome' | 'eventIds'>;
+
+async function deliver(webhook: Webhook, request: Request, deps: RouteDeps): Promise<{ response: Response; outcome: Outcome }> {
   try {
     const outcome = await handleHook(webhook, request, deps.pipeline);
-    if (outcome.kind === 'answered') return outcome.response;
+    if (outcome.kind === 'answered') return { response: outcome.response, outcome: { outcome: 'handshake' } };
     deps.metrics.eventsStored(webhook.id, outcome.events.length);
-    return successResponse(webhook, outcome.context, outcome.events, deps);
+    const response = successResponse(webhook, outcome.context, outcome.events, deps);
+    return { response, outcome: { outcome: 'stored', eventIds: outcome.events.map((event) => event.id) } };
   } catch (error) {
     if (error instanceof VerifyError) {
       deps.metrics.verificationFailure(webhook.id, error.code);
@@ -60,6 +67,16 @@ async function deliver(webhook: Webhook, request: Request, deps: RouteDeps): Pro
   }
 }
 
+/** What a refused or failed request goes into the delivery log as. */
+function refusal(error: unknown, disabled: boolean): Omit<DeliveryFacts, 'webhookId' | 'request' | 'receivedAt' | 'answeredAt'> {
+  if (disabled) return { outcome: 'rejected', status: 404, code: 'webhook-disabled', detail: 'the webhook is disabled' };
+  if (!(error instanceof HookgateError)) return { outcome: 'rejected', status: 500, code: 'internal-error' };
+  const { status, code, detail } = error;
+  if (error instanceof MappingError && error.failureEvent)
+    return { outcome: 'failed', status, code, detail, failureEvent: error.failureEvent };
+  return { outcome: 'rejected', status, code, detail };
+}
+
 /**
  * Whatever a webhook answers (its own success response may be a sender-supplied template, even
  * HTML), it is inert: no script, no frame, no content sniffing, on the origin that also serves /ui.
@@ -69,6 +86,18 @@ const INERT_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
 };
 
+/** On Workers the isolate may stop after the response: the log's write is handed to `waitUntil`. */
+function deferFlush(c: Context, deps: RouteDeps): void {
+  let waitUntil: ((promise: Promise<unknown>) => void) | undefined;
+  try {
+    const ctx = c.executionCtx;
+    waitUntil = ctx.waitUntil.bind(ctx);
+  } catch {
+    return; // Node: the log's own timer writes the batch
+  }
+  waitUntil(deps.deliveries.flush());
+}
+
 export function createHookRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -76,15 +105,26 @@ export function createHookRoutes(deps: RouteDeps): Hono {
     for (const [name, value] of Object.entries(INERT_HEADERS)) c.res.headers.set(name, value);
   });
   app.all('/:slug', async (c) => {
-    let webhookId = UNKNOWN_WEBHOOK;
+    const receivedAt = deps.now();
+    let webhook: Webhook | undefined;
+    const log = (facts: Omit<DeliveryFacts, 'webhookId' | 'request' | 'receivedAt' | 'answeredAt'>) => {
+      if (!webhook) return;
+      const source = deps.clientAddress?.(c);
+      deps.deliveries.record(
+        deliveryRecord({ ...facts, webhookId: webhook.id, request: c.req.raw, receivedAt, answeredAt: deps.now(), source }),
+      );
+      deferFlush(c, deps);
+    };
     try {
-      const webhook = await findActiveWebhook(deps, c.req.param('slug'));
-      webhookId = webhook.id;
-      const response = await deliver(webhook, c.req.raw, deps);
-      deps.metrics.request(webhookId, response.status);
+      webhook = await findWebhook(deps, c.req.param('slug'));
+      if (!webhook.enabled) throw notFound();
+      const { response, outcome } = await deliver(webhook, c.req.raw, deps);
+      deps.metrics.request(webhook.id, response.status);
+      log({ ...outcome, status: response.status });
       return response;
     } catch (error) {
-      deps.metrics.request(webhookId, error instanceof HookgateError ? error.status : 500);
+      deps.metrics.request(webhook?.enabled ? webhook.id : UNKNOWN_WEBHOOK, error instanceof HookgateError ? error.status : 500);
+      log(refusal(error, webhook?.enabled === false));
       throw error;
     }
   });

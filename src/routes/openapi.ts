@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { Delivery, DeliveryQuery } from '../schemas/delivery';
 import { Event, StoredEvent } from '../schemas/event';
 import { CountRequest, EventPageResponse, FilterRequest, TailRequest, TailResponse } from '../schemas/filter';
 import { ReplayRequest } from '../schemas/replay';
@@ -37,6 +38,8 @@ const WEBHOOK_VIEW: Schema = jsonSchema(WebhookView, 'output');
 interface Operation {
   summary: string;
   request?: Schema;
+  /** Query parameters, from the schema that validates them. */
+  query?: z.ZodObject;
   /** Status → body schema (`null`: no body). */
   responses: Record<number, Schema | null>;
 }
@@ -98,6 +101,22 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
       responses: { 200: { type: 'object', description: 'What was replayed, written, duplicate, failed or skipped' } },
     },
   },
+  '/api/webhooks/{id}/deliveries': {
+    get: {
+      summary: 'The delivery log: every request to the webhook URL and its outcome, newest first',
+      query: DeliveryQuery,
+      responses: {
+        200: {
+          type: 'object',
+          properties: {
+            deliveries: { type: 'array', items: { ...jsonSchema(Delivery, 'output'), description: 'A record, with `hint`' } },
+            next_page: { type: ['string', 'null'] },
+            cursor: { type: ['string', 'null'] },
+          },
+        },
+      },
+    },
+  },
   '/api/events': {
     post: {
       summary: 'Store events (Prefect-compatible)',
@@ -147,9 +166,11 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
   },
 };
 
-function parametersOf(path: string): unknown[] {
+function parametersOf(path: string, query?: z.ZodObject): unknown[] {
   const names = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  return names.map((name) => (name === 'id' ? id : { name, in: 'path', required: true, schema: { type: 'string' } }));
+  const inPath = names.map((name) => (name === 'id' ? id : { name, in: 'path', required: true, schema: { type: 'string' } }));
+  const properties = (query ? (jsonSchema(query, 'input').properties ?? {}) : {}) as Record<string, Schema>;
+  return [...inPath, ...Object.entries(properties).map(([name, schema]) => ({ name, in: 'query', required: false, schema }))];
 }
 
 export function buildOpenApi(): Record<string, unknown> {
@@ -160,7 +181,7 @@ export function buildOpenApi(): Record<string, unknown> {
         method,
         {
           summary: op.summary,
-          parameters: parametersOf(path),
+          parameters: parametersOf(path, op.query),
           ...(op.request && { requestBody: { required: true, content: json(op.request) } }),
           responses: {
             ...Object.fromEntries(

@@ -2,6 +2,7 @@
  * The store: one small async interface for events and webhooks. Drivers (better-sqlite3 on
  * Node, D1 on Workers) implement it and pass one contract suite (test/store/contract.ts).
  */
+import type { Delivery, DeliveryOutcome } from '../schemas/delivery';
 import type { Event, StoredEvent } from '../schemas/event';
 import type { CountQuery, EventCount, EventFilter } from '../schemas/filter';
 import type { Webhook } from '../schemas/webhook';
@@ -65,7 +66,54 @@ export interface WebhookStore {
   deleteWebhook(id: string): Promise<boolean>;
 }
 
-export interface Store extends EventStore, WebhookStore {
+/** One page of a webhook's delivery log, newest first (or oldest first when following). */
+export interface DeliveryPage {
+  deliveries: Delivery[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  next: number | null;
+  /** The newest record's position seen so far: pass as `after` to follow. */
+  cursor: number | null;
+}
+
+export interface DeliveryListing {
+  outcome?: DeliveryOutcome;
+  limit: number;
+  /** Older than this position. */
+  before?: number;
+  /** Newer than this position, oldest first. */
+  after?: number;
+}
+
+export interface DeliveryCount {
+  /** Start of the bucket (a whole hour), microseconds since the epoch. */
+  bucket: number;
+  outcome: DeliveryOutcome;
+  /** Requests. */
+  n: number;
+  /** Events those requests stored. */
+  events: number;
+}
+
+/** The delivery log: every request to a webhook URL and its outcome, bounded by pruning. */
+export interface DeliveryStore {
+  writeDeliveries(records: readonly Delivery[]): Promise<void>;
+  listDeliveries(webhookId: string, listing: DeliveryListing): Promise<DeliveryPage>;
+  /**
+   * Requests and events per outcome by time of receipt, in buckets of whole hours (`bucketMicros`
+   * rounded to hours) from the hour `sinceMicros` falls in. Counted apart from the records, so not
+   * capped by how many records are kept; pruned by age with them.
+   */
+  countDeliveries(webhookId: string, sinceMicros: number, bucketMicros: number): Promise<DeliveryCount[]>;
+  /** The newest record of each webhook that has one. */
+  lastDeliveries(): Promise<Map<string, Delivery>>;
+  /**
+   * Deletes records (and hourly counts) received before `olderThanMicros`, and all but the newest
+   * `keepPerWebhook` records of each webhook. Resolves to the records deleted.
+   */
+  pruneDeliveries(olderThanMicros: number, keepPerWebhook: number): Promise<number>;
+}
+
+export interface Store extends EventStore, WebhookStore, DeliveryStore {
   /** Resolves when the store answers a trivial query (`SELECT 1`): for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

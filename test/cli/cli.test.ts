@@ -2,35 +2,18 @@
  * The `hookgate` command as a user runs it: a child process (bin/hookgate.js) against a real
  * gateway on a random port.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_TOKEN } from '../helpers/app';
+import { BIN, hookgate, type Run } from '../helpers/cli';
 import { type ServedApp, serveTestApp } from '../helpers/hooks';
 
-const BIN = fileURLToPath(new URL('../../bin/hookgate.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const PUSH = join(FIXTURES, 'github/push/default.json');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function hookgate(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env: { ...process.env, HOOKGATE_ADMIN_TOKEN: '', HOOKGATE_URL: '', ...env }, cwd: tmpdir() },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 describe('hookgate CLI', () => {
   let gateway: ServedApp;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { nodeClientAddress } from '../../src/adapter/node/client-address';
 import { compileTemplate } from '../../src/adapter/node/template-compiler';
 import { type AppDeps, createApp } from '../../src/app';
 import { DEFAULT_RENDER_LIMITS } from '../../src/core/template/budget';
@@ -35,6 +36,7 @@ export function createTestApp(overrides: Partial<AppDeps> = {}): TestApp {
     compileTemplate,
     now: () => Date.now(),
     log: silentLogger,
+    clientAddress: nodeClientAddress,
     ...overrides,
   };
   const app = createApp(deps);

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types';
+import { describeDeliveryContract } from './contract-deliveries';
 import { describeListContract } from './contract-lists';
 import { describeTailContract } from './contract-tail';
 import { sampleEvent, sampleWebhook } from './samples';
@@ -90,6 +91,7 @@ export function describeStoreContract(driver: string, open: () => Promise<StoreH
 
     describeTailContract(() => store);
     describeListContract(() => store);
+    describeDeliveryContract(() => store);
 
     it('answers a ping while it can read', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

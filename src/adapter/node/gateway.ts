@@ -14,6 +14,7 @@ import type { Config } from '../../schemas/config';
 import { readMigrations } from '../../store/migrations-fs';
 import { createSqliteStore } from '../../store/sqlite';
 import { resolveAdminToken } from './admin-token';
+import { nodeClientAddress } from './client-address';
 import { nodeHmac } from './crypto';
 import { compileTemplate } from './template-compiler';
 
@@ -49,6 +50,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     hmac: nodeHmac,
     now: Date.now,
     log,
+    clientAddress: nodeClientAddress,
   });
 
   const server = await new Promise<Server>((done) => {

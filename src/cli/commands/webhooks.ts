@@ -6,6 +6,7 @@ import { CliError } from '../errors';
 import { ago, print, table } from '../output';
 import { loadRequest } from '../request-file';
 import { resolveWebhookId, type WebhookSummary } from '../webhook-ref';
+import { addDeliveriesCommand } from './deliveries';
 
 interface MappingFlags {
   template?: string;
@@ -222,4 +223,6 @@ export function registerWebhookCommands(program: Command, context: () => CliCont
           : JSON.stringify(result.events, null, 2),
       );
     });
+
+  addDeliveriesCommand(webhooks, context);
 }

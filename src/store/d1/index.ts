@@ -9,6 +9,7 @@
  */
 import { StoreUnavailableError } from '../../lib/errors';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import * as DELIVERIES from '../sql/deliveries';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
@@ -141,6 +142,27 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
     async deleteWebhook(id) {
       const result = await writing(() => db.prepare(SQL.DELETE_WEBHOOK).bind(id).run());
       return result.meta.changes > 0;
+    },
+    async writeDeliveries(records) {
+      if (records.length === 0) return;
+      const statements = records.flatMap((r) => [
+        db.prepare(DELIVERIES.INSERT_DELIVERY).bind(...DELIVERIES.insertDeliveryParams(r)),
+        db.prepare(DELIVERIES.COUNT_DELIVERY).bind(...DELIVERIES.countDeliveryParams(r)),
+      ]);
+      await writing(() => db.batch(statements));
+    },
+    listDeliveries: (webhookId, listing) => DELIVERIES.listDeliveries(reader, webhookId, listing),
+    countDeliveries: (webhookId, since, bucket) => DELIVERIES.countDeliveries(reader, webhookId, since, bucket),
+    lastDeliveries: () => DELIVERIES.lastDeliveries(reader),
+    async pruneDeliveries(olderThan, keep) {
+      const crowded = await DELIVERIES.crowdedWebhooks(reader, keep);
+      const statements = [
+        db.prepare(DELIVERIES.PRUNE_OLD_COUNTS).bind(DELIVERIES.hourOf(olderThan)),
+        db.prepare(DELIVERIES.PRUNE_OLD_DELIVERIES).bind(olderThan),
+        ...crowded.map((id) => db.prepare(DELIVERIES.PRUNE_WEBHOOK_DELIVERIES).bind(id, id, keep)),
+      ];
+      const results = await writing(() => db.batch(statements));
+      return results.slice(1).reduce((sum, result) => sum + result.meta.changes, 0);
     },
     async close() {
       // The binding belongs to the runtime; nothing to close.

@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from '../migrate';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import * as DELIVERIES from '../sql/deliveries';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
@@ -59,6 +60,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const updateWebhook = db.prepare(SQL.UPDATE_WEBHOOK);
   const deleteWebhook = db.prepare(SQL.DELETE_WEBHOOK);
 
+  const insertDelivery = db.prepare(DELIVERIES.INSERT_DELIVERY);
+  const countDelivery = db.prepare(DELIVERIES.COUNT_DELIVERY);
+  const pruneOldCounts = db.prepare(DELIVERIES.PRUNE_OLD_COUNTS);
+  const pruneOldDeliveries = db.prepare(DELIVERIES.PRUNE_OLD_DELIVERIES);
+  const pruneWebhookDeliveries = db.prepare(DELIVERIES.PRUNE_WEBHOOK_DELIVERIES);
+
   const webhooks = createWebhookCache();
 
   const write = writing;
@@ -103,6 +110,31 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async deleteWebhook(id) {
       webhooks.forget(id);
       return write(() => deleteWebhook.run(id).changes > 0);
+    },
+    async writeDeliveries(records) {
+      if (records.length === 0) return;
+      write(() =>
+        db.transaction(() => {
+          for (const record of records) {
+            insertDelivery.run(...DELIVERIES.insertDeliveryParams(record));
+            countDelivery.run(...DELIVERIES.countDeliveryParams(record));
+          }
+        })(),
+      );
+    },
+    listDeliveries: (webhookId, listing) => DELIVERIES.listDeliveries(reader, webhookId, listing),
+    countDeliveries: (webhookId, since, bucket) => DELIVERIES.countDeliveries(reader, webhookId, since, bucket),
+    lastDeliveries: () => DELIVERIES.lastDeliveries(reader),
+    async pruneDeliveries(olderThan, keep) {
+      const crowded = await DELIVERIES.crowdedWebhooks(reader, keep);
+      return write(() =>
+        db.transaction(() => {
+          pruneOldCounts.run(DELIVERIES.hourOf(olderThan));
+          let deleted = pruneOldDeliveries.run(olderThan).changes;
+          for (const id of crowded) deleted += pruneWebhookDeliveries.run(id, id, keep).changes;
+          return deleted;
+        })(),
+      );
     },
     async close() {
       await events.close();
