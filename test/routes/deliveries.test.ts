@@ -90,8 +90,9 @@ describe('delivery log', () => {
     expect(missing.status).toBe(401);
     const stored = (await listAtLeast(github, 1, '?outcome=stored')).deliveries[0];
     expect(stored).toMatchObject({ outcome: 'stored', status: 204, events: 1, code: null, hint: null });
-    expect((stored?.eventIds as string[]).length).toBe(1);
-    const event = await served.api(`/api/events/${(stored?.eventIds as string[])[0]}`);
+    const eventIds = (stored?.eventIds ?? []) as string[];
+    expect(eventIds).toHaveLength(1);
+    const event = await served.api(`/api/events/${eventIds[0]}`);
     expect(event.status).toBe(200);
 
     const other = await createWebhook(served.base, {
