@@ -80,4 +80,9 @@ const xeroIntentToReceive: Handshake = {
   },
 };
 
-export const PROVIDER_HANDSHAKES: readonly Handshake[] = [slackUrlVerification, discordPing, wooCommercePing, xeroIntentToReceive];
+export const PROVIDER_HANDSHAKES: readonly Handshake[] = [
+  slackUrlVerification,
+  discordPing,
+  wooCommercePing,
+  xeroIntentToReceive,
+];
