@@ -31,6 +31,9 @@ export const EXPECTED_BODY_HMAC: Record<string, [event: string, resourceId: stri
   'gitea/pull_request.opened': [['gitea.pull_request.opened', 'gitea.repository.gitea/webhooks']],
   'gitea/push': [['gitea.push', 'gitea.repository.gitea/webhooks']],
   // heroku
+  'heroku/addon-attachment.create': [
+    ['heroku.addon-attachment.create', 'heroku.addon-attachment.25bfb830-8c4a-49e1-b0a3-831da386de90'],
+  ],
   'heroku/release.create': [['heroku.release.create', 'heroku.release.01234567-89ab-cdef-0123-456789abcdef']],
   // intercom
   'intercom/conversation.user.created': [['intercom.conversation.user.created', 'intercom.conversation.147']],
