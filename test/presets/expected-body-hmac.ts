@@ -7,9 +7,11 @@ export const EXPECTED_BODY_HMAC: Record<string, [event: string, resourceId: stri
   // airtable
   'airtable/notification': [['airtable.base.changed', 'airtable.base.appiOsDTvb7KMChGE']],
   // bitbucket
+  'bitbucket/data-center.repo.refs_changed': [['bitbucket.repo.refs_changed', 'bitbucket.repository.PROJ/repository']],
   'bitbucket/pullrequest.created': [['bitbucket.pullrequest.created', 'bitbucket.repository.team_name/repo_name']],
   'bitbucket/repo.push': [['bitbucket.repo.push', 'bitbucket.repository.team_name/repo_name']],
   // cal-com
+  'cal-com/FORM_SUBMITTED': [['cal-com.form.submitted', 'cal-com.form.a3f6a2a8-3f83-4f53-9d3f-4d1b1b0c8e11']],
   'cal-com/BOOKING_CREATED': [['cal-com.booking.created', 'cal-com.booking.bFJeNb2uX8ANpT3JL5EfXw']],
   // checkout-com
   'checkout-com/payment_approved': [['checkout-com.payment.approved', 'checkout-com.payment.pay_wlu3wxc26jounofs5iez75qaqa']],
@@ -36,6 +38,7 @@ export const EXPECTED_BODY_HMAC: Record<string, [event: string, resourceId: stri
   ],
   'heroku/release.create': [['heroku.release.create', 'heroku.release.01234567-89ab-cdef-0123-456789abcdef']],
   // intercom
+  'intercom/contact.user.created': [['intercom.contact.user.created', 'intercom.contact.6762f0d51bb69f9f2193bb7f']],
   'intercom/conversation.user.created': [['intercom.conversation.user.created', 'intercom.conversation.147']],
   'intercom/ping': [['intercom.ping', 'intercom.app.a86dr8yl']],
   // launchdarkly
@@ -57,9 +60,11 @@ export const EXPECTED_BODY_HMAC: Record<string, [event: string, resourceId: stri
     ['quickbooks.vendor.created', 'quickbooks.vendor.1185883450.1'],
   ],
   // razorpay
+  'razorpay/order.paid': [['razorpay.order.paid', 'razorpay.order.order_DESlLckIVRkHWj']],
   'razorpay/payment.captured': [['razorpay.payment.captured', 'razorpay.payment.pay_DESlfW9H8K9uqM']],
   'razorpay/refund.processed': [['razorpay.refund.processed', 'razorpay.refund.rfnd_DET0TDqZQuSvmd']],
   // segment
+  'segment/page.anonymous': [['segment.page.Home', 'segment.anonymous.507f191e810c19729de860ea']],
   'segment/identify': [['segment.identify', 'segment.user.97980cfea0067']],
   'segment/track': [['segment.track.Course Clicked', 'segment.user.AiUGstSDIg']],
   // terraform-cloud
@@ -73,8 +78,12 @@ export const EXPECTED_BODY_HMAC: Record<string, [event: string, resourceId: stri
   // typeform
   'typeform/form_response': [['typeform.form.response', 'typeform.form.lT4Z3j']],
   // vercel
+  'vercel/project.created': [['vercel.project.created', 'vercel.project.prj_ndlgr43fadlPyCtREAqxxdyFK']],
   'vercel/deployment.created': [['vercel.deployment.created', 'vercel.deployment.dpl_2yb9PRqWNHtRPbjgSbCPmqGWjVzu']],
   // woocommerce
+  'woocommerce/action.woocommerce_add_to_cart': [
+    ['woocommerce.action.woocommerce_add_to_cart', 'woocommerce.action.shop.example.org.woocommerce_add_to_cart'],
+  ],
   'woocommerce/customer.updated': [['woocommerce.customer.updated', 'woocommerce.customer.example.com.25']],
   'woocommerce/order.created': [['woocommerce.order.created', 'woocommerce.order.example.com.727']],
   // xero
