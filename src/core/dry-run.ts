@@ -10,7 +10,7 @@ import type { Event } from '../schemas/event';
 import type { Verify } from '../schemas/verify';
 import type { Webhook } from '../schemas/webhook';
 import { buildContext } from './context';
-import { answerHandshake, preflight } from './handshake';
+import { answerHandshake, answerUnsigned, preflight } from './handshake';
 import { type PipelineDeps, translate } from './pipeline';
 import { type ReceivedRequest, receive } from './receive';
 import { type VerifiedRequest, verify } from './verify';
@@ -69,6 +69,8 @@ export async function dryRun(
   } catch (error) {
     return failed('receive', error);
   }
+  const unsigned = answerUnsigned(webhook, received);
+  if (unsigned) return handshake(unsigned);
   let verified: VerifiedRequest;
   try {
     const settings = options.verify ? webhook.verify : NO_VERIFICATION;

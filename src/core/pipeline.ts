@@ -10,7 +10,7 @@ import type { EventStore } from '../store/types';
 import { buildContext, type ContextParts, type RequestContext } from './context';
 import { selectDeliveryId } from './delivery-id';
 import { failureEvent } from './failure';
-import { answerHandshake, preflight } from './handshake';
+import { answerHandshake, answerUnsigned, preflight } from './handshake';
 import { type MapperDeps, mapRequest } from './map';
 import type { RateLimiter } from './rate-limit';
 import { receive } from './receive';
@@ -68,11 +68,16 @@ export function translate(
   }
 }
 
-export async function receiveAndVerify(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<VerifiedRequest> {
-  return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()), {
-    publicUrl: deps.publicUrl,
-    hmac: deps.hmac,
-  });
+/** The verified request, or the answer of an unsigned handshake (made on the received bytes). */
+export async function receiveAndVerify(
+  webhook: Webhook,
+  request: Request,
+  deps: PipelineDeps,
+): Promise<VerifiedRequest | Response> {
+  const received = await receive(request, deps.maxBodyBytes, deps.now());
+  const unsigned = answerUnsigned(webhook, received);
+  if (unsigned) return unsigned;
+  return verify(webhook.verify, received, { publicUrl: deps.publicUrl, hmac: deps.hmac });
 }
 
 export type HookOutcome =
@@ -89,6 +94,7 @@ export async function handleHook(webhook: Webhook, request: Request, deps: Pipel
   const early = preflight(webhook, request);
   if (early) return { kind: 'answered', response: early };
   const verified = await receiveAndVerify(webhook, request, deps);
+  if (verified instanceof Response) return { kind: 'answered', response: verified };
   if (webhook.rateLimit) deps.rateLimiter?.take(webhook.id, webhook.rateLimit);
   const parts = buildContext(verified, webhook);
   const answer = answerHandshake(webhook, verified, parts.context);

@@ -28,6 +28,9 @@ export const HMAC_ALGORITHMS = ['sha1', 'sha256', 'sha512'] as const;
 export const SIGNATURE_ENCODINGS = ['hex', 'base64', 'base64url'] as const;
 export type HmacAlgorithm = (typeof HMAC_ALGORITHMS)[number];
 export type SignatureEncoding = (typeof SIGNATURE_ENCODINGS)[number];
+/** How a secret becomes the HMAC key: its UTF-8 bytes (most providers), or the bytes its base64 text decodes to (Airtable). */
+export const SECRET_ENCODINGS = ['utf8', 'base64'] as const;
+export type SecretEncoding = (typeof SECRET_ENCODINGS)[number];
 
 /** What is signed: literal text with `{body}` and `{header:<name>}` placeholders. */
 export const SignedContent = z
@@ -95,6 +98,8 @@ const SHAPES = {
     prefix: z.string().max(64).default(''),
     separator: z.string().min(1).max(4).optional(),
     signedContent: SignedContent.default('{body}'),
+    /** Absent: the secret's UTF-8 bytes are the key. `base64`: the key is the secret base64-decoded. */
+    secretEncoding: z.enum(SECRET_ENCODINGS).optional(),
     /** A header holding the Unix time (seconds) the sender signed at; checked against the tolerance. */
     timestampHeader: HeaderName.optional(),
     ...tolerance,
@@ -152,6 +157,12 @@ function patch<K extends VerifyScheme>(scheme: K) {
   return z.strictObject({ scheme: z.literal(scheme), ...(shape as PatchShape<(typeof SHAPES)[K]>) });
 }
 
+/** A base64 key must decode: a secret that cannot is a mistake to report at save, not a key that never matches. */
+const HmacVerify = stored('hmac').refine(
+  (v) => v.secretEncoding !== 'base64' || v.secrets.every((secret) => base64Bytes(secret) > 0),
+  { error: 'must be base64 text when "secretEncoding" is "base64"', path: ['secrets'] },
+);
+
 const StandardWebhooksVerify = stored('standard-webhooks').refine((v) => v.secrets || v.publicKeys, {
   error: 'needs "secrets" (whsec_…) or "publicKeys" (whpk_…)',
   path: ['secrets'],
@@ -163,7 +174,7 @@ export const Verify = z.discriminatedUnion(
     stored('none'),
     stored('bearer'),
     stored('basic'),
-    stored('hmac'),
+    HmacVerify,
     stored('github'),
     stored('gitlab'),
     stored('shopify'),

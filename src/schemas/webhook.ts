@@ -22,10 +22,11 @@ export const RateLimit = z.strictObject({
 export type RateLimit = z.infer<typeof RateLimit>;
 
 /**
- * Handshakes a webhook answers itself, after verification and before mapping, storing nothing:
- * Slack's `url_verification` challenge, Discord's PING. Usually set by a preset.
+ * Handshakes a webhook answers itself, storing nothing: Slack's `url_verification` challenge,
+ * Discord's PING, Xero's intent-to-receive (after verification), WooCommerce's unsigned creation
+ * ping (before it). Usually set by a preset.
  */
-export const HANDSHAKE_NAMES = ['slack-url-verification', 'discord-ping'] as const;
+export const HANDSHAKE_NAMES = ['slack-url-verification', 'discord-ping', 'woocommerce-ping', 'xero-intent-to-receive'] as const;
 export const HandshakeName = z.enum(HANDSHAKE_NAMES, {
   error: `unknown handshake; expected one of ${HANDSHAKE_NAMES.join(', ')}`,
 });

@@ -95,4 +95,21 @@ describe('dryRun', () => {
       answer: { status: 200, headers: { 'webhook-allowed-origin': 'sender.example.com' } },
     });
   });
+
+  it('answers an unsigned handshake the webhook declares (WooCommerce ping) on the received bytes', async () => {
+    const woo = webhook({ handshakes: ['woocommerce-ping'] });
+    const ping = new Request('http://hookgate.test/hooks/sample', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'webhook_id=7',
+    });
+    expect(await dryRun(woo, ping, deps, { verify: true })).toMatchObject({
+      kind: 'handshake',
+      answer: { status: 200, body: '' },
+    });
+    expect(await dryRun(woo, post('webhook_id=7&x=1'), deps, { verify: true })).toMatchObject({
+      kind: 'failed',
+      stage: 'verify',
+    });
+  });
 });

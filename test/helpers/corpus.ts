@@ -1,6 +1,7 @@
 /**
- * Corpora for differential tests: every provider payload in ../shared/fixtures (with the content
- * type and headers it is sent with) as a template context, and every template file in the repo.
+ * Corpora for differential tests: every provider payload the presets are tested on (../shared/fixtures,
+ * the Standard Webhooks vectors and test/presets/payloads, with the content type and headers each is
+ * sent with) as a template context, and every template file in the repo.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,10 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { buildContext, type RequestContext } from '../../src/core/context';
 import type { VerifiedRequest } from '../../src/core/verify';
 import type { Webhook } from '../../src/schemas/webhook';
-import { fixtureManifest } from './hooks';
+import { presetPayloads } from '../presets/payloads';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 
 export interface PayloadCase {
   name: string;
@@ -32,14 +32,11 @@ export function contextFor(body: string, headers: Record<string, string>, method
   return buildContext(request, CORPUS_WEBHOOK).context;
 }
 
-/** Every payload of the fixture manifest, as the context a template sees. */
+/** Every provider payload, as the context a template sees. */
 export function providerPayloads(): PayloadCase[] {
-  return fixtureManifest().map((entry) => ({
-    name: entry.path,
-    context: contextFor(readFileSync(join(FIXTURES, entry.path), 'utf8'), {
-      'content-type': entry.content_type,
-      ...entry.headers,
-    }),
+  return presetPayloads().map((payload) => ({
+    name: payload.source,
+    context: contextFor(payload.body, { 'content-type': payload.contentType, ...payload.headers }),
   }));
 }
 

@@ -30,7 +30,8 @@ const REQUIRED = [
 ];
 
 /** Secrets or keys of the right shape for a scheme, as a user would add them. */
-function credentials(scheme: string): Record<string, unknown> {
+function credentials(scheme: string, verify: Record<string, unknown> = {}): Record<string, unknown> {
+  if (verify.secretEncoding === 'base64') return { secrets: ['c2VjcmV0LWtleS1ieXRlcw=='] };
   if (scheme === 'discord') return { publicKeys: ['a'.repeat(64)] };
   if (scheme === 'standard-webhooks') return { secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'] };
   if (scheme === 'basic') return { username: 'u', secrets: ['s'] };
@@ -58,7 +59,7 @@ describe('the preset catalog', () => {
       const webhook = WebhookCreate.safeParse({
         name: preset.title,
         mapping: preset.mapping,
-        verify: { ...preset.verify, ...credentials(preset.verify.scheme) },
+        verify: { ...preset.verify, ...credentials(preset.verify.scheme, preset.verify) },
         idFrom: preset.idFrom,
         handshakes: preset.handshakes,
         response: preset.response,

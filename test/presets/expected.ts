@@ -2,7 +2,10 @@
  * Event names and resource ids per payload, written by hand after reading each payload (the
  * golden files hold the full events). A handshake (Slack url_verification, Discord PING) stores none.
  */
+import { EXPECTED_BODY_HMAC } from './expected-body-hmac';
+
 export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
+  ...EXPECTED_BODY_HMAC,
   // alertmanager
   'alertmanager/firing.two-alerts': [
     ['alertmanager.alert.firing', 'alertmanager.alert.a1bc48475b20e73d'],

@@ -1,6 +1,7 @@
 /** Every handshake hookgate answers, tried in order; the first answer wins. */
 import type { Webhook } from '../../schemas/webhook';
 import type { RequestContext } from '../context';
+import type { ReceivedRequest } from '../receive';
 import type { VerifiedRequest } from '../verify';
 import { CLOUDEVENTS_HANDSHAKES } from './cloudevents';
 import { PROVIDER_HANDSHAKES } from './providers';
@@ -11,6 +12,15 @@ export const HANDSHAKES: readonly Handshake[] = [...CLOUDEVENTS_HANDSHAKES, ...P
 export function preflight(webhook: Webhook, request: Request): Response | undefined {
   for (const handshake of HANDSHAKES) {
     const response = handshake.preflight?.(webhook, request);
+    if (response) return response;
+  }
+  return undefined;
+}
+
+/** An unsigned handshake's answer, on the received bytes before verification. */
+export function answerUnsigned(webhook: Webhook, request: ReceivedRequest): Response | undefined {
+  for (const handshake of HANDSHAKES) {
+    const response = handshake.unsigned?.(webhook, request);
     if (response) return response;
   }
   return undefined;

@@ -4,12 +4,18 @@
  */
 import type { Webhook } from '../../schemas/webhook';
 import type { RequestContext } from '../context';
+import type { ReceivedRequest } from '../receive';
 import type { VerifiedRequest } from '../verify';
 
 export interface Handshake {
   name: string;
   /** Before verification, for checks senders make unsigned (e.g. CloudEvents' `OPTIONS`). */
   preflight?(webhook: Webhook, request: Request): Response | undefined;
+  /**
+   * On the received bytes, before verification, for checks a sender makes unsigned and that can only
+   * be told apart by their body (WooCommerce's creation ping). Must answer nothing else.
+   */
+  unsigned?(webhook: Webhook, request: ReceivedRequest): Response | undefined;
   /** On a verified request, before mapping (e.g. Slack's `url_verification`). */
   answer?(webhook: Webhook, request: VerifiedRequest, context: RequestContext): Response | undefined;
 }

@@ -1,12 +1,13 @@
 /**
  * The generic `hmac` scheme: `header` holds `prefix` + encode(HMAC(secret, signed content)), or
- * several such signatures split by `separator`. GitHub, Shopify, Linear, Sentry, PagerDuty and
- * Slack are this scheme with the settings in `recipes.ts`.
+ * several such signatures split by `separator`; the key is the secret's UTF-8 bytes, or its base64
+ * decoding (`secretEncoding`). GitHub, Shopify, Linear, Sentry, PagerDuty and Slack are this scheme
+ * with the settings in `recipes.ts`.
  */
 import { DEFAULT_TOLERANCE_SECONDS } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
 import { type HmacFn, hmac } from './crypto';
-import { concatBytes, decodeSignature, utf8 } from './encoding';
+import { concatBytes, decodeSignature, fromBase64, utf8 } from './encoding';
 import { mismatch, requireHeader } from './headers';
 import { anySignatureMatches } from './match';
 import type { HmacRecipe } from './recipes';
@@ -46,16 +47,17 @@ function signaturesIn(value: string, settings: HmacSettings): Uint8Array[] {
   return out;
 }
 
+/** The HMAC key a secret stands for; a base64 secret that does not decode gives no key (never matches). */
+function keyOf(secret: string, settings: HmacSettings): Uint8Array | string | undefined {
+  return settings.secretEncoding === 'base64' ? fromBase64(secret.trim()) : secret;
+}
+
 export async function verifyHmac(settings: HmacSettings, request: ReceivedRequest, sign: HmacFn = hmac): Promise<void> {
   const header = requireHeader(request.headers, settings.header);
   const content = signedContent(settings.signedContent, request);
   const signatures = signaturesIn(header, settings);
-  const ok = await anySignatureMatches(
-    settings.secrets,
-    [content],
-    (secret, data) => sign(settings.algorithm, secret, data),
-    signatures,
-  );
+  const keys = settings.secrets.map((secret) => keyOf(secret, settings)).filter((key) => key !== undefined);
+  const ok = await anySignatureMatches(keys, [content], (key, data) => sign(settings.algorithm, key, data), signatures);
   if (!ok) throw mismatch(`the ${settings.header} signature`);
   if (settings.timestampHeader) {
     const timestamp = requireHeader(request.headers, settings.timestampHeader);

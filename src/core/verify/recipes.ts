@@ -3,7 +3,7 @@
  * named scheme here is the generic `hmac` scheme with these settings (the webhook adds its secrets,
  * and a tolerance where the provider signs a timestamp).
  */
-import type { HmacAlgorithm, SignatureEncoding } from '../../schemas/verify';
+import type { HmacAlgorithm, SecretEncoding, SignatureEncoding } from '../../schemas/verify';
 
 export interface HmacRecipe {
   header: string;
@@ -15,6 +15,8 @@ export interface HmacRecipe {
   /** Literal text with `{body}` and `{header:<name>}` placeholders. */
   signedContent: string;
   timestampHeader?: string;
+  /** How a secret becomes the key; UTF-8 when absent. */
+  secretEncoding?: SecretEncoding;
 }
 
 export type RecipeScheme = 'github' | 'shopify' | 'linear' | 'sentry' | 'pagerduty' | 'slack';
