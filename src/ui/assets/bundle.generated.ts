@@ -919,6 +919,7 @@ td {
   overflow-wrap: break-word;
 }
 thead th {
+  white-space: nowrap;
   border-top: none;
   color: var(--muted);
   font-weight: 600;
@@ -1081,6 +1082,9 @@ ul.legend {
   height: 10px;
   border-radius: 2px;
   margin-right: 6px;
+}
+a.attempt {
+  text-decoration: none;
 }
 .outcome-badge {
   display: inline-block;

@@ -31,8 +31,10 @@ function LastAttempt({ entry, clock }: { entry: WebhookListEntry; clock: Clock }
         aria-label={`Last attempt on ${view.name}: ${attempt.outcome}, HTTP ${attempt.status}`}
       >
         <span class={`outcome-badge outcome-${attempt.outcome}`}>{attempt.outcome}</span> {attempt.status}
-      </a>{' '}
-      <Time iso={attempt.received} clock={clock} />
+      </a>
+      <div>
+        <Time iso={attempt.received} clock={clock} />
+      </div>
       {attempt.code && attempt.outcome !== 'stored' && (
         <div>
           <code class="problem-code">{attempt.code}</code>
