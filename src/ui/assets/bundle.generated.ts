@@ -1172,6 +1172,9 @@ details.delivery-headers > summary {
     font-size: 13px;
   }
 }
+code.problem-code {
+  white-space: nowrap;
+}
 
 /* src/ui/browser/app.css */
 `;
