@@ -36,8 +36,10 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
     if (!webhook) throw new NotFoundError('webhook-not-found', 'no webhook with that id');
     const query = { ...parseActivityQuery(c.req.query()), before: undefined };
     const view = await pages.activity(c, webhook, query, deps.now());
-    const newest = view.deliveries[0]?.id ?? null;
-    return c.json({ html: String(await (<ActivityLive {...view} />)), newest });
+    // What the script compares to tell whether anything arrived: the newest record shown and the chart's total.
+    const total = Object.values(view.activity.totals).reduce((sum, n) => sum + n, 0);
+    const version = `${view.deliveries[0]?.id ?? ''}:${total}`;
+    return c.json({ html: String(await (<ActivityLive {...view} />)), version });
   });
 
   app.post('/webhooks/:id/mapping', async (c) => {

@@ -103,7 +103,7 @@ describe('a webhook\u2019s activity and the polish, in a browser', () => {
       expect(await page.locator('#activity-chart svg').getAttribute('aria-label')).toMatch(/^3 requests from /);
       expect(await page.locator('#activity .legend').textContent()).toContain('2 rejected');
       await page.getByLabel('Live').uncheck();
-      await page.evaluate(() => document.getElementById('activity')?.scrollIntoView());
+      await page.evaluate(() => window.scrollTo(0, (document.getElementById('activity')?.offsetTop ?? 0) - 16));
       await shoot('webhook-activity');
     },
     STEP_TIMEOUT_MS,

@@ -84,9 +84,15 @@ describe('a webhook page\u2019s activity', () => {
     expect(onlyRejected.match(/<tr class="delivery /g)).toHaveLength(1);
     expect(onlyRejected).toContain('<option value="rejected" selected=""');
 
-    const live = (await (await ui.request(`/ui/webhooks/${id}/activity?outcome=failed`)).json()) as { html: string };
+    type Live = { html: string; version: string };
+    const poll = async () => (await (await ui.request(`/ui/webhooks/${id}/activity?outcome=failed`)).json()) as Live;
+    const live = await poll();
     expect(live.html.match(/<tr class="delivery outcome-failed"/g)).toHaveLength(1);
     expect(live.html).toContain('id="activity-chart"');
+    expect((await poll()).version).toBe(live.version);
+    expect((await send('{"action": "paid", "id": 9}')).status).toBe(204);
+    await pageWith(4);
+    expect((await poll()).version).not.toBe(live.version);
 
     const week = await pageWith(3, '?range=week');
     expect(week).toContain('Requests, last 7 days');

@@ -114,7 +114,7 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
     const url = toggle.getAttribute("data-live-url") ?? "";
     let timer = null;
     let started = 0;
-    let newest;
+    let version;
     const setStatus = (text) => {
       if (status) status.textContent = text;
     };
@@ -123,12 +123,12 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
     };
     const show = (update) => {
       const current = document.getElementById("activity-live");
-      if (!current) return;
+      if (!current || update.version === version) return;
       const fresh = parse(update.html);
       refreshTimes(fresh);
       current.replaceWith(fresh);
-      if (newest !== void 0 && update.newest !== newest) announce("New requests in the delivery log");
-      newest = update.newest;
+      if (version !== void 0) announce("New requests in the delivery log");
+      version = update.version;
     };
     function poll() {
       timer = null;
@@ -962,7 +962,8 @@ pre {
   gap: 14px;
 }
 .editor-output h3 {
-  margin-top: 0;
+  margin: 0 0 4px;
+  font-size: inherit;
 }
 @media (min-width: 1100px) {
   .editor {

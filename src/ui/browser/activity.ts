@@ -1,7 +1,8 @@
 /**
  * A webhook page's activity in live mode: every 2 s while the tab is visible (for at most an
  * hour) the chart, totals and newest log page are fetched again as server-rendered HTML and put in
- * place, so a refused request shows up without a reload.
+ * place when something arrived (so an opened list of headers stays open otherwise), and a refused
+ * request shows up without a reload.
  */
 import { announce, getJson, parse } from './common';
 import { refreshTimes } from './page';
@@ -12,8 +13,8 @@ const MAX_LIVE_MS = 3_600_000;
 /** The answer of the activity route. */
 interface ActivityUpdate {
   html: string;
-  /** Id of the newest record shown, to tell whether anything arrived. */
-  newest: string | null;
+  /** Changes when anything arrived (the newest record, the chart's total). */
+  version: string;
 }
 
 function startLive(toggle: HTMLInputElement): void {
@@ -21,7 +22,7 @@ function startLive(toggle: HTMLInputElement): void {
   const url = toggle.getAttribute('data-live-url') ?? '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   let started = 0;
-  let newest: string | null | undefined;
+  let version: string | undefined;
 
   const setStatus = (text: string): void => {
     if (status) status.textContent = text;
@@ -33,12 +34,12 @@ function startLive(toggle: HTMLInputElement): void {
 
   const show = (update: ActivityUpdate): void => {
     const current = document.getElementById('activity-live');
-    if (!current) return;
+    if (!current || update.version === version) return;
     const fresh = parse(update.html);
     refreshTimes(fresh);
     current.replaceWith(fresh);
-    if (newest !== undefined && update.newest !== newest) announce('New requests in the delivery log');
-    newest = update.newest;
+    if (version !== undefined) announce('New requests in the delivery log');
+    version = update.version;
   };
 
   function poll(): void {
