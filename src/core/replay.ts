@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { timestampMicros } from '../lib/time';
+import type { Event } from '../schemas/event';
 import type { ResolvedEventFilter } from '../schemas/filter';
 import type { Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
@@ -25,6 +26,9 @@ const StoredRequest = z.object({
   bodyTruncated: z.boolean(),
 });
 const FailurePayload = z.object({ request: StoredRequest });
+
+/** Events of one failure checked for "already replayed" (a fan-out is judged by its first ones). */
+const MAX_CHECKED_EVENTS = 10;
 
 export interface ReplayedFailure {
   failure: string;
@@ -98,33 +102,77 @@ export function failureFilter(
   };
 }
 
+type StoredFailure = Awaited<ReturnType<EventStore['queryEvents']>>['events'][number];
+
+type Attempt =
+  | { kind: 'skipped'; reason: SkippedFailure['reason'] }
+  | { kind: 'failed'; error: StillFailing['error'] }
+  | { kind: 'mapped'; events: Event[] };
+
+/** What the current mapping makes of one stored failure, without storing anything. */
+async function attempt(webhook: Webhook, failure: StoredFailure, deps: MapperDeps): Promise<Attempt> {
+  const payload = FailurePayload.safeParse(failure.payload);
+  if (!payload.success) return { kind: 'skipped', reason: 'not-replayable' };
+  if (payload.data.request.bodyTruncated) return { kind: 'skipped', reason: 'body-truncated' };
+  const receivedAt = Math.floor(timestampMicros(failure.occurred) / 1000);
+  // The delivery id when the webhook's `idFrom` finds one, else `replay:<failure id>`: each event's id is fixed.
+  const request = await storedRequest(payload.data.request, receivedAt);
+  const outcome = translate(webhook, request, deps, undefined, { fallbackDeliveryId: `replay:${failure.id}` });
+  if (!outcome.ok) {
+    const { code, detail, extras } = outcome.error;
+    return { kind: 'failed', error: { ...extras, code, detail } };
+  }
+  return { kind: 'mapped', events: outcome.events };
+}
+
 /** Re-runs the webhook's stored failures through its current mapping and stores what now maps. */
 export async function replayFailures(webhook: Webhook, options: ReplayOptions, deps: ReplayDeps): Promise<ReplayReport> {
   const page = await deps.store.queryEvents(failureFilter(webhook, options), { limit: options.limit, offset: 0 });
   const report: ReplayReport = { total: page.total, replayed: [], written: 0, duplicates: 0, failed: [], skipped: [] };
   for (const failure of page.events) {
-    const payload = FailurePayload.safeParse(failure.payload);
-    if (!payload.success) {
-      report.skipped.push({ failure: failure.id, reason: 'not-replayable' });
-      continue;
+    const result = await attempt(webhook, failure, deps);
+    if (result.kind === 'skipped') report.skipped.push({ failure: failure.id, reason: result.reason });
+    else if (result.kind === 'failed') report.failed.push({ failure: failure.id, error: result.error });
+    else {
+      const written = await deps.store.writeEvents(result.events);
+      report.written += written.written;
+      report.duplicates += written.duplicates;
+      report.replayed.push({ failure: failure.id, events: result.events.map((event) => event.id) });
     }
-    if (payload.data.request.bodyTruncated) {
-      report.skipped.push({ failure: failure.id, reason: 'body-truncated' });
-      continue;
-    }
-    const receivedAt = Math.floor(timestampMicros(failure.occurred) / 1000);
-    // The delivery id when the webhook's `idFrom` finds one, else `replay:<failure id>`: each event's id is fixed.
-    const request = await storedRequest(payload.data.request, receivedAt);
-    const outcome = translate(webhook, request, deps, undefined, { fallbackDeliveryId: `replay:${failure.id}` });
-    if (!outcome.ok) {
-      const { code, detail, extras } = outcome.error;
-      report.failed.push({ failure: failure.id, error: { ...extras, code, detail } });
-      continue;
-    }
-    const written = await deps.store.writeEvents(outcome.events);
-    report.written += written.written;
-    report.duplicates += written.duplicates;
-    report.replayed.push({ failure: failure.id, events: outcome.events.map((event) => event.id) });
   }
   return report;
+}
+
+/** Where the stored failures stand: done (their events are stored), to replay, or not replayable. */
+export interface FailureStates {
+  /** Failure events in the window. */
+  total: number;
+  /** Failures whose request the current mapping turns into events that are all stored: nothing left to do. */
+  replayed: ReplayedFailure[];
+  /** Failures a replay would still act on: they now map to events not stored yet, or still fail. */
+  pending: string[];
+  skipped: SkippedFailure[];
+}
+
+/**
+ * The rule for "done": a failure counts as replayed when what its request maps to now is stored —
+ * the events keep the ids a replay gives them, so this holds after a replay (or a provider's retry
+ * of the same delivery) and stops holding when the mapping changes what it makes. Stores nothing.
+ */
+export async function failureStates(webhook: Webhook, options: ReplayOptions, deps: ReplayDeps): Promise<FailureStates> {
+  const page = await deps.store.queryEvents(failureFilter(webhook, options), { limit: options.limit, offset: 0 });
+  const states: FailureStates = { total: page.total, replayed: [], pending: [], skipped: [] };
+  for (const failure of page.events) {
+    const result = await attempt(webhook, failure, deps);
+    if (result.kind === 'skipped') {
+      states.skipped.push({ failure: failure.id, reason: result.reason });
+      continue;
+    }
+    const ids = result.kind === 'mapped' ? result.events.map((event) => event.id) : [];
+    const found = await Promise.all(ids.slice(0, MAX_CHECKED_EVENTS).map((id) => deps.store.readEvent(id)));
+    const stored = ids.length > 0 && found.every((event) => event !== undefined);
+    if (stored) states.replayed.push({ failure: failure.id, events: ids });
+    else states.pending.push(failure.id);
+  }
+  return states;
 }

@@ -10,7 +10,7 @@ import { formatTimestamp, microsFromMillis } from '../lib/time';
 import { EventFilter, resolveFilter } from '../schemas/filter';
 import { parseWith } from '../schemas/issues';
 import type { Mapping } from '../schemas/mapping';
-import type { ReplayRequest } from '../schemas/replay';
+import { MAX_REPLAY_FAILURES, type ReplayRequest } from '../schemas/replay';
 import { Verify, type VerifyPatch } from '../schemas/verify';
 import { type SampleRequest, type SuccessResponse, type Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
 import type { EventStore, WebhookStore } from '../store/types';
@@ -19,7 +19,7 @@ import { checkMapping } from './map';
 import type { PipelineDeps } from './pipeline';
 import { applyPreset } from './presets/apply';
 import { findPreset, presetNames } from './presets/catalog';
-import { type ReplayReport, replayFailures } from './replay';
+import { type FailureStates, failureStates, type ReplayReport, replayFailures } from './replay';
 import { sampleToRequest } from './sample-request';
 import { TemplateSyntaxError } from './template/errors';
 
@@ -138,4 +138,10 @@ export async function replayWebhook(webhook: Webhook, request: ReplayRequest, de
   const { ids, since, until, limit } = request;
   const { occurred } = resolveFilter(EventFilter.parse({ occurred: { since, until } }), microsFromMillis(deps.pipeline.now()));
   return replayFailures(webhook, { occurred, ids, limit }, { ...deps.pipeline, store: deps.store });
+}
+
+/** Where the webhook's failures in the default replay window stand (see `failureStates`). */
+export async function webhookFailureStates(webhook: Webhook, deps: WebhookRulesDeps): Promise<FailureStates> {
+  const { occurred } = resolveFilter(EventFilter.parse({}), microsFromMillis(deps.pipeline.now()));
+  return failureStates(webhook, { occurred, limit: MAX_REPLAY_FAILURES }, { ...deps.pipeline, store: deps.store });
 }

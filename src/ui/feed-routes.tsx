@@ -13,7 +13,7 @@ import { EventDays } from './components/event-list';
 import { clockOf, type UiContext, type UiEnv } from './env';
 import { uiErrorResponse } from './errors';
 import { type FeedQuery, feedFilter, feedSearch, feedWindow, parseFeedQuery } from './feed-query';
-import { countOverTime, Histogram } from './histogram';
+import { countOverTime, eventBuckets, Histogram } from './histogram';
 import { EventPage } from './pages/event';
 import { FeedPage, type MoreLinks, totalText } from './pages/feed';
 import { NotFoundPage } from './pages/not-found';
@@ -105,7 +105,7 @@ export function createFeedRoutes(deps: RouteDeps): Hono<UiEnv> {
     ]);
     const events = [...arrived.events].reverse();
     const html = events.length > 0 ? String(await (<EventDays events={events} query={query} clock={clock} />)) : '';
-    const histogram = String(await (<Histogram buckets={buckets} zone={clock.zone} />));
+    const histogram = String(await (<Histogram buckets={eventBuckets(buckets)} zone={clock.zone} nowMs={nowMs} />));
     return c.json({ html, count: events.length, cursor: arrived.cursor, histogram, totalText: totalText(all.total) });
   });
 

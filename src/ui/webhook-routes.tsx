@@ -54,8 +54,9 @@ export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
   app.get('/webhooks', async (c) => {
     const nowMs = deps.now();
     const views = (await deps.store.listWebhooks()).map((webhook) => webhookView(webhook, deps.publicUrl ?? originOf(c)));
+    const lastAttempts = await deps.store.lastDeliveries();
     const entries = await Promise.all(
-      views.map(async (view) => ({ view, stats: await webhookStats(deps.store, view.id, nowMs) })),
+      views.map(async (view) => ({ view, stats: await webhookStats(deps.store, view.id, nowMs, lastAttempts) })),
     );
     const notice = NOTICES[c.req.query('done') ?? ''];
     return c.html(<WebhooksPage entries={entries} csrf={c.get('csrf')} clock={clockOf(c, nowMs)} notice={notice} />);

@@ -180,6 +180,7 @@ describe('the pages in a browser', () => {
       const position = page.locator('#preview .error-position');
       await position.waitFor();
       expect(await position.textContent()).toMatch(/^Line \d+, column \d+$/);
+      await page.evaluate(() => document.getElementById('mapping-title')?.scrollIntoView());
       await shoot('webhook-editor');
 
       await page.getByRole('button', { name: 'Save mapping' }).click();

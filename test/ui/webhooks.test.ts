@@ -206,19 +206,42 @@ describe('the webhook pages', () => {
     expect((await ui.request(`/ui/webhooks/${id}`)).status).toBe(404);
   });
 
-  it('counts the last 24 hours\u2019 events and failures in the list', async () => {
-    const id = await create({ name: 'Shop', source: 'kind:template' });
-    await t.api(`/api/webhooks/${id}`, { method: 'PATCH', json: { mapping: { kind: 'template', template: TEMPLATE } } });
+  /** The delivery log is written just after the answer: reads the list until `text` shows (bounded). */
+  async function listShowing(text: string): Promise<string> {
+    let list = '';
+    for (let attempt = 0; attempt < 50 && !list.includes(text); attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 40));
+      list = await (await ui.request('/ui/webhooks')).text();
+    }
+    return list;
+  }
+
+  it('counts the last 24 hours\u2019 events and failures in the list by time of receipt, and shows the last attempt', async () => {
+    const id = await create({ name: 'Shop', source: 'kind:template', secret: 'shop-token-0123456789' });
+    // A provider's `occurred` years back (a GitHub push's commit time) still counts as received now.
+    const old = TEMPLATE.replace('"event":', '"occurred": "2019-03-01T10:00:00Z", "event":');
+    await t.api(`/api/webhooks/${id}`, { method: 'PATCH', json: { mapping: { kind: 'template', template: old } } });
     const slug = String((await apiGet(id)).url)
       .split('/')
       .pop();
-    const send = (body: string) =>
-      t.app.request(`/hooks/${slug}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const send = (body: string, token = 'shop-token-0123456789') =>
+      t.app.request(`/hooks/${slug}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
     expect((await send('{"action": "a", "id": 1}')).status).toBe(204);
     expect((await send('{"action": "b", "id": 2}')).status).toBe(204);
     expect((await send('not json')).status).toBe(400);
-    const list = await (await ui.request('/ui/webhooks')).text();
+    expect((await send('{"action": "c", "id": 3}', 'wrong-token-0123456789')).status).toBe(401);
+    const list = await listShowing('rejected in 24 h');
     expect(list).toContain('aria-label="2 events of Shop in 24 hours"');
     expect(list).toContain('aria-label="1 failures of Shop in 24 hours"');
+    expect(list).toContain('aria-label="Last attempt on Shop: rejected, HTTP 401"');
+    expect(list).toContain('signature-mismatch');
+    expect(list).toContain('1 rejected in 24 h');
+    const lastEvent = /data-label="Last event">(.*?)<\/td>/.exec(list)?.[1] ?? '';
+    expect(lastEvent).toMatch(/<time datetime="\d{4}/);
+    expect(lastEvent).not.toContain('2019');
   });
 });

@@ -36,6 +36,141 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
     return await response.json();
   }
 
+  // src/ui/browser/page.ts
+  var ZONE_COOKIE = /(?:^|; )hookgate_tz=([^;]*)/;
+  var ONE_YEAR_S = 31536e3;
+  var REFRESH_TIMES_MS = 3e4;
+  var UNITS = [
+    ["year", 31536e6],
+    ["month", 2592e6],
+    ["week", 6048e5],
+    ["day", 864e5],
+    ["hour", 36e5],
+    ["minute", 6e4],
+    ["second", 1e3]
+  ];
+  var relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+  function relativeTime(ms) {
+    const diff = ms - Date.now();
+    for (const [unit, unitMs] of UNITS) {
+      if (Math.abs(diff) >= unitMs) return relative.format(Math.round(diff / unitMs), unit);
+    }
+    return relative.format(0, "second");
+  }
+  function refreshTimes(root = document) {
+    root.querySelectorAll("time[data-relative]").forEach((el) => {
+      const ms = Date.parse(el.getAttribute("datetime") ?? "");
+      if (!Number.isNaN(ms)) el.textContent = relativeTime(ms);
+    });
+  }
+  function rememberZone() {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+    const cookieZone = ZONE_COOKIE.exec(document.cookie)?.[1];
+    if (decodeURIComponent(cookieZone ?? "") !== zone) {
+      document.cookie = \`hookgate_tz=\${encodeURIComponent(zone)}; path=/ui; max-age=\${ONE_YEAR_S}; SameSite=Strict\`;
+    }
+  }
+  function copyWithTextarea(value, button, done) {
+    const area = document.createElement("textarea");
+    area.value = value;
+    area.setAttribute("readonly", "");
+    area.className = "visually-hidden";
+    document.body.appendChild(area);
+    area.select();
+    try {
+      document.execCommand("copy");
+      done();
+    } catch {
+      announce("Could not copy");
+    }
+    area.remove();
+    button.focus();
+  }
+  function onCopyClick(event) {
+    const button = closestTarget(event, "button[data-copy]");
+    if (!button) return;
+    const value = button.getAttribute("data-copy") ?? "";
+    const done = () => {
+      button.textContent = "Copied";
+      announce("Copied to the clipboard");
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(value).then(done, () => announce("Could not copy"));
+    } else {
+      copyWithTextarea(value, button, done);
+    }
+  }
+  function startPage() {
+    rememberZone();
+    setInterval(() => refreshTimes(), REFRESH_TIMES_MS);
+    document.addEventListener("click", onCopyClick);
+  }
+
+  // src/ui/browser/activity.ts
+  var POLL_MS = 2e3;
+  var MAX_LIVE_MS = 36e5;
+  function startLive(toggle) {
+    const status = document.getElementById("activity-live-status");
+    const url = toggle.getAttribute("data-live-url") ?? "";
+    let timer = null;
+    let started = 0;
+    let version;
+    const setStatus = (text) => {
+      if (status) status.textContent = text;
+    };
+    const schedule = (delay = POLL_MS) => {
+      if (toggle.checked && timer === null) timer = setTimeout(poll, delay);
+    };
+    const show = (update) => {
+      const current = document.getElementById("activity-live");
+      if (!current || update.version === version) return;
+      const fresh = parse(update.html);
+      refreshTimes(fresh);
+      current.replaceWith(fresh);
+      if (version !== void 0) announce("New requests in the delivery log");
+      version = update.version;
+    };
+    function poll() {
+      timer = null;
+      if (!toggle.checked) return;
+      if (Date.now() - started > MAX_LIVE_MS) {
+        stop("Live mode paused after an hour; switch it on again to go on.");
+        return;
+      }
+      if (document.hidden) {
+        schedule();
+        return;
+      }
+      getJson(url).then(
+        (update) => {
+          show(update);
+          schedule();
+        },
+        () => schedule(POLL_MS * 3)
+      );
+    }
+    function stop(message) {
+      toggle.checked = false;
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      setStatus(message || "Live mode is off.");
+    }
+    toggle.disabled = false;
+    toggle.addEventListener("change", () => {
+      if (!toggle.checked) {
+        stop();
+        return;
+      }
+      started = Date.now();
+      setStatus("Live: new requests appear as they arrive.");
+      schedule(10);
+    });
+  }
+  function startActivity() {
+    const toggle = document.getElementById("activity-live-toggle");
+    if (toggle instanceof HTMLInputElement) startLive(toggle);
+  }
+
   // src/ui/browser/editor.ts
   var DEBOUNCE_MS = 300;
   function fieldValue(form, name) {
@@ -172,8 +307,8 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
   }
 
   // src/ui/browser/feed.ts
-  var POLL_MS = 2e3;
-  var MAX_LIVE_MS = 36e5;
+  var POLL_MS2 = 2e3;
+  var MAX_LIVE_MS2 = 36e5;
   var MAX_LIVE_ROWS = 1e3;
   function startLoadMore(feed, list) {
     feed.addEventListener("click", (event) => {
@@ -206,7 +341,7 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
     else url.searchParams.delete("live");
     history.replaceState(null, "", url.pathname + url.search);
   }
-  function startLive(feed, list, toggle) {
+  function startLive2(feed, list, toggle) {
     const status = document.getElementById("live-status");
     let timer = null;
     let started = 0;
@@ -216,7 +351,7 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
       if (status) status.textContent = text;
     };
     const schedule = (delay) => {
-      if (toggle.checked && timer === null) timer = setTimeout(poll, delay || POLL_MS);
+      if (toggle.checked && timer === null) timer = setTimeout(poll, delay || POLL_MS2);
     };
     const show = (update) => {
       cursor = update.cursor || cursor;
@@ -237,7 +372,7 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
     function poll() {
       timer = null;
       if (!toggle.checked) return;
-      if (Date.now() - started > MAX_LIVE_MS || added > MAX_LIVE_ROWS) {
+      if (Date.now() - started > MAX_LIVE_MS2 || added > MAX_LIVE_ROWS) {
         stop("Live mode paused after an hour; switch it on again to go on.");
         return;
       }
@@ -251,7 +386,7 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
           show(update);
           schedule();
         },
-        () => schedule(POLL_MS * 3)
+        () => schedule(POLL_MS2 * 3)
       );
     }
     function start() {
@@ -280,83 +415,14 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
     if (!feed || !list) return;
     startLoadMore(feed, list);
     const toggle = document.getElementById("live-toggle");
-    if (toggle instanceof HTMLInputElement) startLive(feed, list, toggle);
-  }
-
-  // src/ui/browser/page.ts
-  var ZONE_COOKIE = /(?:^|; )hookgate_tz=([^;]*)/;
-  var ONE_YEAR_S = 31536e3;
-  var REFRESH_TIMES_MS = 3e4;
-  var UNITS = [
-    ["year", 31536e6],
-    ["month", 2592e6],
-    ["week", 6048e5],
-    ["day", 864e5],
-    ["hour", 36e5],
-    ["minute", 6e4],
-    ["second", 1e3]
-  ];
-  var relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-  function relativeTime(ms) {
-    const diff = ms - Date.now();
-    for (const [unit, unitMs] of UNITS) {
-      if (Math.abs(diff) >= unitMs) return relative.format(Math.round(diff / unitMs), unit);
-    }
-    return relative.format(0, "second");
-  }
-  function refreshTimes(root = document) {
-    root.querySelectorAll("time[data-relative]").forEach((el) => {
-      const ms = Date.parse(el.getAttribute("datetime") ?? "");
-      if (!Number.isNaN(ms)) el.textContent = relativeTime(ms);
-    });
-  }
-  function rememberZone() {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
-    const cookieZone = ZONE_COOKIE.exec(document.cookie)?.[1];
-    if (decodeURIComponent(cookieZone ?? "") !== zone) {
-      document.cookie = \`hookgate_tz=\${encodeURIComponent(zone)}; path=/ui; max-age=\${ONE_YEAR_S}; SameSite=Strict\`;
-    }
-  }
-  function copyWithTextarea(value, button, done) {
-    const area = document.createElement("textarea");
-    area.value = value;
-    area.setAttribute("readonly", "");
-    area.className = "visually-hidden";
-    document.body.appendChild(area);
-    area.select();
-    try {
-      document.execCommand("copy");
-      done();
-    } catch {
-      announce("Could not copy");
-    }
-    area.remove();
-    button.focus();
-  }
-  function onCopyClick(event) {
-    const button = closestTarget(event, "button[data-copy]");
-    if (!button) return;
-    const value = button.getAttribute("data-copy") ?? "";
-    const done = () => {
-      button.textContent = "Copied";
-      announce("Copied to the clipboard");
-    };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(value).then(done, () => announce("Could not copy"));
-    } else {
-      copyWithTextarea(value, button, done);
-    }
-  }
-  function startPage() {
-    rememberZone();
-    setInterval(() => refreshTimes(), REFRESH_TIMES_MS);
-    document.addEventListener("click", onCopyClick);
+    if (toggle instanceof HTMLInputElement) startLive2(feed, list, toggle);
   }
 
   // src/ui/browser/main.ts
   startPage();
   startFeed();
   startEditor();
+  startActivity();
 })();
 `;
 
@@ -378,6 +444,8 @@ export const APP_CSS = `/* hookgate UI, built from src/ui/browser/ (npm run buil
   --danger-bg: #fdecea;
   --ok: #1a7f37;
   --ok-bg: #e6f4ea;
+  --warn: #9a5b00;
+  --warn-bg: #fdf3e1;
   --bar: #4f7be0;
   --focus: #f5a300;
   --mono:
@@ -403,6 +471,8 @@ export const APP_CSS = `/* hookgate UI, built from src/ui/browser/ (npm run buil
     --danger-bg: #3a1d1d;
     --ok: #7ee2a0;
     --ok-bg: #17301f;
+    --warn: #f0b64a;
+    --warn-bg: #3a2c14;
     --bar: #7da2ff;
   }
 }
@@ -541,6 +611,13 @@ button.link {
   padding: 4px 2px;
   text-decoration: underline;
 }
+button:disabled,
+button:disabled:hover {
+  background: transparent;
+  color: var(--muted);
+  border: 1px dashed var(--border);
+  cursor: not-allowed;
+}
 button.copy {
   padding: 2px 8px;
   font-size: 13px;
@@ -618,6 +695,11 @@ label {
   border: 1px solid var(--border);
   border-radius: 8px;
   padding: 12px;
+}
+@media (min-width: 900px) {
+  .filters .field.wide {
+    grid-column: span 2;
+  }
 }
 .filters .field input,
 .filters .field select {
@@ -834,9 +916,10 @@ td {
   padding: 8px 10px;
   border-top: 1px solid var(--border);
   vertical-align: top;
-  overflow-wrap: anywhere;
+  overflow-wrap: break-word;
 }
 thead th {
+  white-space: nowrap;
   border-top: none;
   color: var(--muted);
   font-weight: 600;
@@ -875,8 +958,24 @@ pre {
 }
 .editor {
   display: grid;
-  grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+  grid-template-columns: minmax(0, 1fr);
   gap: 14px;
+}
+.editor-output h3 {
+  margin: 0 0 4px;
+  font-size: inherit;
+}
+@media (min-width: 1100px) {
+  .editor {
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+  }
+  .editor-output {
+    position: sticky;
+    top: 12px;
+    align-self: start;
+    max-height: calc(100vh - 24px);
+    overflow: auto;
+  }
 }
 .editor textarea.code {
   min-height: 360px;
@@ -887,7 +986,7 @@ pre {
   border: 1px solid var(--border);
   border-radius: 6px;
   padding: 8px 10px;
-  margin: 0 0 10px;
+  margin: 14px 0 10px;
 }
 .sample-choice label {
   display: inline;
@@ -938,34 +1037,144 @@ pre {
 .sign-in input {
   width: 100%;
 }
+.activity-filters {
+  display: flex;
+  flex-wrap: wrap;
+  gap: 8px 10px;
+  align-items: center;
+  margin: 8px 0;
+}
+.activity-filters label {
+  margin: 0;
+}
+.histogram .bar.series-stored,
+.swatch.series-stored {
+  fill: var(--ok);
+  background: var(--ok);
+}
+.histogram .bar.series-failed,
+.swatch.series-failed {
+  fill: var(--danger);
+  background: var(--danger);
+}
+.histogram .bar.series-rejected,
+.swatch.series-rejected {
+  fill: var(--warn);
+  background: var(--warn);
+}
+.histogram .bar.series-handshake,
+.swatch.series-handshake {
+  fill: var(--muted);
+  background: var(--muted);
+}
+ul.legend {
+  list-style: none;
+  display: flex;
+  flex-wrap: wrap;
+  gap: 4px 18px;
+  margin: 0 0 8px;
+  padding: 0;
+  color: var(--muted);
+  font-size: 13px;
+}
+.swatch {
+  display: inline-block;
+  width: 10px;
+  height: 10px;
+  border-radius: 2px;
+  margin-right: 6px;
+}
+a.attempt {
+  text-decoration: none;
+}
+.outcome-badge {
+  display: inline-block;
+  border-radius: 10px;
+  padding: 0 8px;
+  font-size: 13px;
+  font-weight: 600;
+}
+.outcome-badge.outcome-stored {
+  background: var(--ok-bg);
+  color: var(--ok);
+}
+.outcome-badge.outcome-failed {
+  background: var(--danger-bg);
+  color: var(--danger);
+}
+.outcome-badge.outcome-rejected {
+  background: var(--warn-bg);
+  color: var(--warn);
+}
+.outcome-badge.outcome-handshake {
+  background: var(--bg);
+  color: var(--muted);
+}
+table.deliveries td {
+  font-size: 14px;
+}
+.delivery-result {
+  width: 50%;
+}
+.delivery-hint {
+  margin: 4px 0 0;
+}
+details.delivery-headers > summary {
+  cursor: pointer;
+  color: var(--muted);
+  font-size: 13px;
+}
+.delivery-headers ul {
+  margin: 4px 0;
+  padding-left: 18px;
+  font-size: 13px;
+}
+.pager {
+  display: flex;
+  gap: 18px;
+}
+.replayed ul {
+  margin: 4px 0;
+}
 @media (max-width: 720px) {
-  .side-by-side,
-  .editor {
+  .side-by-side {
     grid-template-columns: minmax(0, 1fr);
   }
-  table.webhooks thead {
+  table.webhooks thead,
+  table.deliveries thead {
     display: none;
   }
   table.webhooks,
   table.webhooks tbody,
   table.webhooks tr,
-  table.webhooks td {
+  table.webhooks td,
+  table.deliveries,
+  table.deliveries tbody,
+  table.deliveries tr,
+  table.deliveries td {
     display: block;
     width: 100%;
   }
-  table.webhooks tr {
+  table.webhooks tr,
+  table.deliveries tr {
     border-top: 1px solid var(--border);
     padding: 6px 0;
   }
-  table.webhooks td {
+  table.webhooks td,
+  table.deliveries td {
     border: none;
     padding: 3px 6px;
+    overflow-wrap: anywhere;
   }
-  table.webhooks td[data-label]::before {
+  table.webhooks td[data-label]::before,
+  table.deliveries td[data-label]::before {
     content: attr(data-label) ": ";
     color: var(--muted);
     font-size: 13px;
   }
+}
+code.problem-code {
+  white-space: nowrap;
 }
 
 /* src/ui/browser/app.css */

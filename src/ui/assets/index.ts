@@ -1,9 +1,10 @@
 /**
  * The UI's assets, shipped inside the package as text (no CDN, no fonts, no build at start): the
  * script and stylesheet written in src/ui/browser/ and bundled into bundle.generated.ts by
- * `npm run build:ui`, served at content-hashed URLs with a year of caching, so a new version is a new URL.
+ * `npm run build:ui`, and the favicon (favicon.ts), served at content-hashed URLs with a year of caching, so a new version is a new URL.
  */
 import { APP_CSS, APP_JS } from './bundle.generated';
+import { FAVICON_SVG } from './favicon';
 
 /** FNV-1a, 32 bits: enough to tell versions of an asset apart (not a security hash). */
 function contentHash(text: string): string {
@@ -23,12 +24,14 @@ export interface Asset {
 export const ASSET_URLS = {
   css: `/ui/assets/app.${contentHash(APP_CSS)}.css`,
   js: `/ui/assets/app.${contentHash(APP_JS)}.js`,
+  icon: `/ui/assets/favicon.${contentHash(FAVICON_SVG)}.svg`,
 };
 
 /** Asset file name (as in ASSET_URLS, after /ui/assets/) → content. */
 export const ASSETS: ReadonlyMap<string, Asset> = new Map([
   [ASSET_URLS.css.slice('/ui/assets/'.length), { body: APP_CSS, contentType: 'text/css; charset=utf-8' }],
   [ASSET_URLS.js.slice('/ui/assets/'.length), { body: APP_JS, contentType: 'text/javascript; charset=utf-8' }],
+  [ASSET_URLS.icon.slice('/ui/assets/'.length), { body: FAVICON_SVG, contentType: 'image/svg+xml' }],
 ]);
 
 export const ASSET_CACHE_CONTROL = 'public, max-age=31536000, immutable';

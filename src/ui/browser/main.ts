@@ -1,7 +1,9 @@
 /**
  * The UI's one script (bundled by `npm run build:ui` into src/ui/assets/bundle.generated.ts):
- * what every page does, then the feed's and the editor's parts, each a no-op on other pages.
+ * what every page does, then the feed's, the editor's and the webhook activity's parts, each a
+ * no-op on other pages.
  */
+import { startActivity } from './activity';
 import { startEditor } from './editor';
 import { startFeed } from './feed';
 import { startPage } from './page';
@@ -9,3 +11,4 @@ import { startPage } from './page';
 startPage();
 startFeed();
 startEditor();
+startActivity();

@@ -19,7 +19,7 @@ function Select({ name, value, label, options }: { name: string; value: string; 
 export function FilterForm({ query, sinceValue, untilValue }: { query: FeedQuery; sinceValue: string; untilValue: string }) {
   return (
     <form class="filters" method="get" action="/ui/events" aria-label="Filter events">
-      <div class="field">
+      <div class="field wide">
         <label for="filter-event">Event</label>
         <div class="combo">
           <Select
@@ -34,7 +34,7 @@ export function FilterForm({ query, sinceValue, untilValue }: { query: FeedQuery
           <input id="filter-event" name="event" value={query.event} placeholder="github.pull_request." autocomplete="off" />
         </div>
       </div>
-      <div class="field">
+      <div class="field wide">
         <label for="filter-resource">Resource</label>
         <div class="combo">
           <Select

@@ -1,7 +1,8 @@
 /**
  * The mapping editor: the template (or static event) text, a sample request to try it on — the
  * preset's, the last one received, or a pasted one — and the preview, live as you type (script) or
- * with the Preview button (no script). Save sends the mapping through the webhooks API.
+ * with the Preview button (no script). Save sends the mapping through the webhooks API. On wide
+ * screens the preview sits beside the inputs and stays in view while they scroll (CSS).
  */
 import type { Mapping } from '../../schemas/mapping';
 import type { PreviewOutcome } from '../preview';
@@ -51,7 +52,7 @@ export function MappingEditor({ id, kind, csrf, state, hasPresetSample, last }: 
   return (
     <form method="post" action={`/ui/webhooks/${id}/mapping`} data-preview-url={`/ui/webhooks/${id}/preview`} class="editor">
       <input type="hidden" name="_csrf" value={csrf} />
-      <div>
+      <div class="editor-input">
         <label for="mapping-text">{kind === 'template' ? 'Template (Handlebars that renders JSON)' : 'Event (JSON)'}</label>
         <textarea
           id="mapping-text"
@@ -81,8 +82,6 @@ export function MappingEditor({ id, kind, csrf, state, hasPresetSample, last }: 
             Preview
           </button>
         </div>
-      </div>
-      <div>
         <fieldset class="sample-choice">
           <legend>Sample request</legend>
           <SampleRadio value="preset" state={state} disabled={!hasPresetSample}>
@@ -112,6 +111,8 @@ export function MappingEditor({ id, kind, csrf, state, hasPresetSample, last }: 
             {state.body}
           </textarea>
         </div>
+      </div>
+      <div class="editor-output">
         <h3 id="preview-title">Preview</h3>
         <p class="hint" id="preview-hint">
           The preview runs the mapping on the sample without checking its signature: it shows what the mapping makes. The dry run

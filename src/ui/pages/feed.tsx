@@ -5,7 +5,7 @@ import { EventDays } from '../components/event-list';
 import { FilterForm } from '../components/filter-form';
 import type { Clock } from '../components/time';
 import type { FeedQuery } from '../feed-query';
-import { Histogram } from '../histogram';
+import { eventBuckets, Histogram } from '../histogram';
 import { Layout } from './layout';
 
 export interface MoreLinks {
@@ -56,7 +56,7 @@ export function FeedPage(props: FeedPageProps) {
           {props.problem}
         </p>
       )}
-      <Histogram buckets={props.buckets} zone={clock.zone} />
+      <Histogram buckets={eventBuckets(props.buckets)} zone={clock.zone} nowMs={clock.nowMs} />
       <div class="toolbar">
         <p class="count" id="total">
           {totalText(props.total)}

@@ -1,4 +1,4 @@
-/** The page shell: skip link, navigation, sign-out, the one stylesheet and script, a live region. */
+/** The page shell: skip link, navigation, sign-out, the favicon, the one stylesheet and script, a live region. */
 
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
@@ -33,6 +33,7 @@ export function Layout({ title, section, csrf, children }: LayoutProps) {
           <meta name="color-scheme" content="light dark" />
           {csrf && <meta name="csrf-token" content={csrf} />}
           <title>{`${title} · hookgate`}</title>
+          <link rel="icon" type="image/svg+xml" href={ASSET_URLS.icon} />
           <link rel="stylesheet" href={ASSET_URLS.css} />
           <script src={ASSET_URLS.js} defer />
         </head>

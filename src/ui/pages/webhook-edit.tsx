@@ -1,16 +1,18 @@
 /**
- * One webhook: its URL and settings, the mapping editor with live preview, "Replay failures" once
- * the mapping is fixed, and rotate / delete (each behind a confirmation page).
+ * One webhook: its URL and settings, its activity (requests by outcome, the delivery log), the
+ * mapping editor with live preview, "Replay failures" once the mapping is fixed, and rotate /
+ * delete (each behind a confirmation page).
  */
-import type { ReplayReport } from '../../core/replay';
+import type { FailureStates, ReplayReport } from '../../core/replay';
 import type { WebhookView } from '../../http/webhook-view';
+import { ActivityPanel, type ActivityView } from '../components/activity-panel';
 import { CopyButton } from '../components/copy-button';
 import { EnabledToggle } from '../components/enabled-toggle';
 import { JsonView } from '../components/json-view';
 import { type EditorState, MappingEditor } from '../components/mapping-editor';
+import { ReplayPanel } from '../components/replay-panel';
 import { ReplayResult } from '../components/replay-result';
 import { type Clock, Time } from '../components/time';
-import { feedSearch, parseFeedQuery } from '../feed-query';
 import type { LastRequest } from '../samples';
 import { Layout } from './layout';
 
@@ -21,8 +23,9 @@ export interface WebhookEditProps {
   editor: EditorState;
   hasPresetSample: boolean;
   last: LastRequest | undefined;
-  /** Failure events of this webhook in the replay window. */
-  failures: number;
+  /** Failure events of this webhook in the replay window: replayed, to replay, not replayable. */
+  failures: FailureStates;
+  activity: ActivityView;
   notice?: string;
   replay?: ReplayReport;
 }
@@ -64,24 +67,6 @@ function Settings({ view, csrf, clock }: { view: WebhookView; csrf: string; cloc
   );
 }
 
-function Replay({ view, csrf, failures }: { view: WebhookView; csrf: string; failures: number }) {
-  const related = `hookgate.webhook.${view.id}`;
-  const failuresFeed = `/ui/events${feedSearch(parseFeedQuery({}), { related, event: 'hookgate.webhook.failed', event_match: 'name', range: 'week' })}`;
-  return (
-    <form method="post" action={`/ui/webhooks/${view.id}/replay`}>
-      <input type="hidden" name="_csrf" value={csrf} />
-      <p>
-        {`${failures} failed request${failures === 1 ? '' : 's'} stored. `}
-        <a href={failuresFeed}>See the failures</a>. Once the mapping is fixed, replay them: what now maps is stored (once,
-        however often you replay), what still fails is listed.
-      </p>
-      <button type="submit" disabled={failures === 0}>
-        Replay failures
-      </button>
-    </form>
-  );
-}
-
 export function WebhookEditPage(props: WebhookEditProps) {
   const { view, csrf } = props;
   const kind = view.mapping.kind;
@@ -97,6 +82,7 @@ export function WebhookEditPage(props: WebhookEditProps) {
         </p>
       )}
       <Settings view={view} csrf={csrf} clock={props.clock} />
+      <ActivityPanel {...props.activity} />
       <section class="panel" aria-labelledby="mapping-title">
         <h2 id="mapping-title">Mapping</h2>
         {kind === 'cloudevents' ? (
@@ -118,7 +104,7 @@ export function WebhookEditPage(props: WebhookEditProps) {
       <section class="panel" aria-labelledby="replay-title">
         <h2 id="replay-title">Replay failures</h2>
         {props.replay && <ReplayResult report={props.replay} />}
-        <Replay view={view} csrf={csrf} failures={props.failures} />
+        <ReplayPanel webhookId={view.id} csrf={csrf} states={props.failures} />
       </section>
       <section class="panel danger-zone" aria-labelledby="danger-title">
         <h2 id="danger-title">Rotate or delete</h2>

@@ -1,4 +1,7 @@
-/** The webhooks list: name, URL to copy, enabled switch, last event, the last 24 hours' counts. */
+/**
+ * The webhooks list: name, URL to copy, enabled switch, the last attempt (any outcome) and the last
+ * event, and the last 24 hours' counts, all by time of receipt.
+ */
 import type { WebhookView } from '../../http/webhook-view';
 import { CopyButton } from '../components/copy-button';
 import { EnabledToggle } from '../components/enabled-toggle';
@@ -14,6 +17,32 @@ export interface WebhookListEntry {
 
 function kindOf(view: WebhookView): string {
   return view.preset ? `preset ${view.preset}` : `${view.mapping.kind} mapping`;
+}
+
+function LastAttempt({ entry, clock }: { entry: WebhookListEntry; clock: Clock }) {
+  const { view, stats } = entry;
+  const attempt = stats.lastAttempt;
+  if (!attempt) return <>never</>;
+  return (
+    <>
+      <a
+        href={`/ui/webhooks/${view.id}#activity`}
+        class="attempt"
+        aria-label={`Last attempt on ${view.name}: ${attempt.outcome}, HTTP ${attempt.status}`}
+      >
+        <span class={`outcome-badge outcome-${attempt.outcome}`}>{attempt.outcome}</span> {attempt.status}
+      </a>
+      <div>
+        <Time iso={attempt.received} clock={clock} />
+      </div>
+      {attempt.code && attempt.outcome !== 'stored' && (
+        <div>
+          <code class="problem-code">{attempt.code}</code>
+        </div>
+      )}
+      {stats.rejected24h > 0 && <div class="hint">{`${stats.rejected24h} rejected in 24 h`}</div>}
+    </>
+  );
 }
 
 function Row({ entry, csrf, clock }: { entry: WebhookListEntry; csrf: string; clock: Clock }) {
@@ -36,6 +65,9 @@ function Row({ entry, csrf, clock }: { entry: WebhookListEntry; csrf: string; cl
       </td>
       <td data-label="Enabled">
         <EnabledToggle id={view.id} name={view.name} enabled={view.enabled} csrf={csrf} back="/ui/webhooks" />
+      </td>
+      <td data-label="Last attempt">
+        <LastAttempt entry={entry} clock={clock} />
       </td>
       <td data-label="Last event">{stats.lastEvent ? <Time iso={stats.lastEvent} clock={clock} /> : 'never'}</td>
       <td data-label="Events (24 h)">
@@ -85,12 +117,15 @@ export function WebhooksPage({ entries, csrf, clock, notice }: WebhooksPageProps
       ) : (
         <div class="panel">
           <table class="webhooks">
-            <caption class="visually-hidden">Webhooks, with their events and failures in the last 24 hours</caption>
+            <caption class="visually-hidden">
+              Webhooks, with their last attempt and event, and their events and failures in the last 24 hours
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">URL</th>
                 <th scope="col">Enabled</th>
+                <th scope="col">Last attempt</th>
                 <th scope="col">Last event</th>
                 <th scope="col">Events (24 h)</th>
                 <th scope="col">Failures (24 h)</th>
