@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchDeliveryLog } from './deliveries';
 import { load } from './load';
 import { startServer } from './processes';
 import { benchQueries, ensureSeeded, SEED_EVENTS } from './queries';
@@ -139,7 +140,11 @@ async function main(): Promise<void> {
       `  ${q.query.padEnd(28)} median ${String(q.medianMs).padStart(6)} ms  max ${String(q.maxMs).padStart(6)} ms  total ${q.total.toLocaleString('en')}\n`,
     );
   }
-  writeFileSync(here('./results.json'), `${JSON.stringify({ ...report, templates, queries }, null, 2)}\n`);
+  const deliveryLog = await benchDeliveryLog();
+  process.stdout.write(
+    `\nDelivery log: ${deliveryLog.recordMicros} µs per request on its path (record + buffer), ${deliveryLog.writeMicrosPerRecord} µs per record in the batched write after it\n`,
+  );
+  writeFileSync(here('./results.json'), `${JSON.stringify({ ...report, templates, queries, deliveryLog }, null, 2)}\n`);
   process.stdout.write('\nwrote bench/results.json\n');
 }
 
