@@ -8,7 +8,7 @@ import { limitBody, MAX_API_BODY_BYTES } from './http/body';
 import { INTERNAL_ERROR, problemResponse } from './http/problem';
 import { HookgateError, NotFoundError, UnauthorizedError } from './lib/errors';
 import { secretEquals } from './lib/secrets';
-import { createEventsRoutes } from './routes/events';
+import { createEventsRoutes, MAX_EVENT_BATCH_BYTES } from './routes/events';
 import { createHealthRoutes } from './routes/health';
 import { createHookRoutes } from './routes/hooks';
 import { createMetricsRoutes } from './routes/metrics';
@@ -35,7 +35,9 @@ export function createApp(appDeps: AppDeps): Hono {
     await next();
   });
   // After the token check, so an unauthenticated body is never read; `/hooks` limits its own, `/ui` its own.
-  app.use('/api/*', limitBody(MAX_API_BODY_BYTES));
+  const limitApi = limitBody(MAX_API_BODY_BYTES);
+  const limitBatch = limitBody(MAX_EVENT_BATCH_BYTES);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/events' ? limitBatch(c, next) : limitApi(c, next)));
 
   app.route('/', createHealthRoutes(deps));
   app.route('/hooks', createHookRoutes(deps));

@@ -22,7 +22,15 @@ import { EventFilter, resolveFilter } from '../schemas/filter';
 import type { Mapping } from '../schemas/mapping';
 import { ReplayRequest } from '../schemas/replay';
 import { Verify, type VerifyPatch } from '../schemas/verify';
-import { SampleRequest, type SuccessResponse, type Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
+import {
+  MAX_SAMPLE_FIELDS,
+  oversizedSampleField,
+  SampleRequest,
+  type SuccessResponse,
+  type Webhook,
+  WebhookCreate,
+  WebhookPatch,
+} from '../schemas/webhook';
 
 /**
  * Secrets are write-only, so a PATCH that keeps the scheme may leave them out to keep the
@@ -133,7 +141,15 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
 
   app.post('/:id/test', async (c) => {
     const webhook = await load(c.req.param('id'));
-    const sample = await readBody(c, SampleRequest);
+    const raw = await readJson(c);
+    const oversized = oversizedSampleField(raw);
+    if (oversized) {
+      throw new InputError(422, 'validation-failed', `${oversized}: must hold at most ${MAX_SAMPLE_FIELDS} fields`, {
+        issues: [{ path: oversized, message: `must hold at most ${MAX_SAMPLE_FIELDS} fields` }],
+        issueCount: 1,
+      });
+    }
+    const sample = parseWith(SampleRequest, raw);
     const outcome = await dryRun(webhook, sampleToRequest(sample), deps.pipeline, { verify: true });
     if (outcome.kind === 'events') return c.json({ events: outcome.events });
     if (outcome.kind === 'handshake') return c.json({ events: [], handshake: outcome.answer });
