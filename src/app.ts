@@ -3,9 +3,10 @@
  * Workers entries build the deps and serve `app.fetch`.
  */
 import { Hono } from 'hono';
+import { unreadableBody } from './core/receive';
 import { type AppDeps, createRouteDeps } from './deps';
 import { limitBody, MAX_API_BODY_BYTES } from './http/body';
-import { INTERNAL_ERROR, problemResponse } from './http/problem';
+import { INTERNAL_ERROR, isBodyReadFailure, problemResponse } from './http/problem';
 import { HookgateError, NotFoundError, UnauthorizedError } from './lib/errors';
 import { secretEquals } from './lib/secrets';
 import { createEventsRoutes, MAX_EVENT_BATCH_BYTES } from './routes/events';
@@ -50,8 +51,15 @@ export function createApp(appDeps: AppDeps): Hono {
   app.get('/', (c) => c.redirect('/ui', 302));
 
   app.notFound(() => problemResponse(new NotFoundError('not-found', 'no such route')));
-  app.onError((error) => {
+  app.onError((error, c) => {
     if (error instanceof HookgateError) return problemResponse(error);
+    // A body read elsewhere (a form, a middleware) that failed because the client went away or sent
+    // a malformed body: the client's failure, logged at info, never counted as ours.
+    if (isBodyReadFailure(error)) {
+      const refused = unreadableBody(c.req.raw, error);
+      deps.log.info('request body could not be read', { path: c.req.path, code: refused.code });
+      return problemResponse(refused);
+    }
     deps.log.error('unhandled error', { error: (error as Error).stack ?? String(error) });
     return problemResponse(INTERNAL_ERROR);
   });
