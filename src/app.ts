@@ -25,9 +25,12 @@ export function createApp(appDeps: AppDeps): Hono {
   const app = new Hono();
 
   app.use('/api/*', async (c, next) => {
+    const address = deps.addressOf(c);
+    deps.authFailures.check(address);
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match?.[1] || !(await secretEquals(match[1].trim(), deps.adminToken))) {
+      deps.authFailures.fail(address);
       const error = new UnauthorizedError('send the admin token as "Authorization: Bearer <token>"');
       const response = problemResponse(error);
       response.headers.set('www-authenticate', 'Bearer');

@@ -3,6 +3,8 @@
  * renderer and HMAC. Entries build real ones; tests build their own. No module-level singletons.
  */
 
+import type { Context } from 'hono';
+import { createFailureLimiter, type FailureLimiter } from './core/auth-failures';
 import { createHookMetrics, type HookMetrics } from './core/metrics';
 import type { PipelineDeps } from './core/pipeline';
 import { createRateLimiter } from './core/rate-limit';
@@ -34,6 +36,11 @@ export interface AppDeps {
   /** Wall clock in milliseconds since the epoch. */
   now: () => number;
   log: Logger;
+  /**
+   * The client's address, as the runtime knows it (Node: the socket's; Workers: `CF-Connecting-IP`),
+   * for the failure limiter on admin tokens and sign-ins. Unknown (undefined) is not limited.
+   */
+  clientAddress?: (c: Context) => string | undefined;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
@@ -42,6 +49,9 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 export interface RouteDeps extends AppDeps {
   pipeline: PipelineDeps;
   metrics: HookMetrics;
+  /** Wrong admin tokens and sign-ins per client address (429 after a burst). */
+  authFailures: FailureLimiter;
+  addressOf: (c: Context) => string | undefined;
 }
 
 export function createRouteDeps(deps: AppDeps): RouteDeps {
@@ -55,5 +65,11 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
     hmac: deps.hmac,
     rateLimiter: createRateLimiter(deps.now),
   };
-  return { ...deps, pipeline, metrics: createHookMetrics() };
+  return {
+    ...deps,
+    pipeline,
+    metrics: createHookMetrics(),
+    authFailures: createFailureLimiter(deps.now),
+    addressOf: deps.clientAddress ?? (() => undefined),
+  };
 }

@@ -16,6 +16,7 @@ import { readMigrations } from '../../store/migrations-fs';
 import { createSqliteStore } from '../../store/sqlite';
 import { resolveAdminToken } from './admin-token';
 import { nodeHmac } from './crypto';
+import { applyServerLimits, clientAddressOf, serverOptions } from './server-limits';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -49,11 +50,14 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     hmac: nodeHmac,
     now: Date.now,
     log,
+    clientAddress: clientAddressOf(config),
   });
 
   const server = await new Promise<Server>((done) => {
-    const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => done(s as Server));
+    const options = { fetch: app.fetch, hostname: config.HOST, port: config.PORT, serverOptions: serverOptions(config) };
+    const s = serve(options, () => done(s as Server));
   });
+  applyServerLimits(server, config);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;
