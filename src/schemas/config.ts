@@ -29,6 +29,8 @@ export const Config = z
      * writer thread beside it (more events/s for large fan-outs, about 50 MB more memory).
      */
     HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('inline'),
+    /** How long a write waits for another process's lock on the database before answering 503. */
+    HOOKGATE_LOCK_WAIT_MS: PositiveInt.default(5000),
     /** A client must send its request's headers within this time (Node's `headersTimeout`). */
     HOOKGATE_HEADERS_TIMEOUT_MS: PositiveInt.default(10_000),
     /** …and its whole request, body included (Node's `requestTimeout`). */

@@ -39,6 +39,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     migrations: readMigrations(),
     synchronous: config.HOOKGATE_SYNCHRONOUS,
     writer: config.HOOKGATE_SQLITE_WRITER,
+    lockWaitMs: config.HOOKGATE_LOCK_WAIT_MS,
   });
   const app = createApp({
     store,

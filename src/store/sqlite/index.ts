@@ -12,6 +12,7 @@ import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
+import { createFileGuard } from './file-guard';
 import { LOCK_WAIT_MS, retryWhileLocked } from './lock-wait';
 import { createInlineWriter, createThreadWriter } from './writer';
 import { configureWriter, START_BUSY_TIMEOUT_MS, writing } from './writes';
@@ -46,12 +47,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     applyMigrations(db, options.migrations);
   }
   db.pragma('busy_timeout = 0');
+  const checkFile = createFileGuard(options.filename);
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
   // A writer thread needs a file both connections can open; ':memory:' and read-only stay inline.
   const threaded = options.writer === 'thread' && options.filename !== ':memory:' && !options.readonly;
   const events = threaded
     ? createThreadWriter({ filename: options.filename, synchronous, lockWaitMs: options.lockWaitMs ?? LOCK_WAIT_MS })
-    : createInlineWriter(db, options.lockWaitMs);
+    : createInlineWriter(db, checkFile, options.lockWaitMs);
 
   const reader: SqlReader = {
     async all<Row>(sql: string, params: readonly unknown[]) {
@@ -71,7 +73,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const webhooks = createWebhookCache();
 
   /** A webhook change: on this thread, so a lock is waited for with timers, then 503. */
-  const write = <T>(change: () => T): Promise<T> => retryWhileLocked(() => writing(change), options.lockWaitMs);
+  const write = <T>(change: () => T): Promise<T> =>
+    retryWhileLocked(() => {
+      checkFile();
+      return writing(change);
+    }, options.lockWaitMs);
 
   return {
     async writeEvents(list) {
@@ -87,6 +93,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     countEvents: (request) => countEvents(reader, request),
     readEventsAfter: (filter, after, limit) => readEventsAfter(reader, filter, after, limit),
     async ping() {
+      checkFile();
       selectOne.get();
     },
     async createWebhook(webhook) {

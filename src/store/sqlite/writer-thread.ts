@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
 import type { EventWrite } from '../sql/statements';
+import { createFileGuard } from './file-guard';
 import { writeIsolated } from './group-commit';
 import { writeRetryingLocked } from './lock-wait';
 import type { WriterReply, WriterRequest, WriterSettings } from './writer';
@@ -16,7 +17,12 @@ const settings = workerData as WriterSettings;
 const db = new Database(settings.filename);
 configureWriter(db, settings.synchronous, 0);
 const writeRows = createRowWriter(db);
-const writeBatch = (calls: readonly (readonly EventWrite[])[]) => writeIsolated((c) => writing(() => writeRows(c)), calls);
+const checkFile = createFileGuard(settings.filename);
+const writeBatch = (calls: readonly (readonly EventWrite[])[]) =>
+  writeIsolated((c) => {
+    checkFile();
+    return writing(() => writeRows(c));
+  }, calls);
 
 // A locked database is waited for with timers here too (lock-wait.ts), so one batch's wait does
 // not hold back the batches behind it: each request waits at most the bound, then gets 503.

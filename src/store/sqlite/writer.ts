@@ -49,9 +49,13 @@ function tracked(write: (writes: EventWrite[]) => Promise<WriteResult>) {
 }
 
 /** On the event loop: a locked database is waited for with timers, never inside SQLite (`lock-wait.ts`). */
-export function createInlineWriter(db: Database.Database, lockWaitMs = LOCK_WAIT_MS): EventWriter {
+export function createInlineWriter(db: Database.Database, checkFile: () => void, lockWaitMs = LOCK_WAIT_MS): EventWriter {
   const writeRows = createRowWriter(db);
-  const writeBatch = (calls: readonly (readonly EventWrite[])[]) => writeIsolated((c) => writing(() => writeRows(c)), calls);
+  const writeBatch = (calls: readonly (readonly EventWrite[])[]) =>
+    writeIsolated((c) => {
+      checkFile();
+      return writing(() => writeRows(c));
+    }, calls);
   const commit = createGroupCommit<EventWrite>((calls) => writeRetryingLocked(writeBatch, calls, lockWaitMs), setImmediate);
   const { write, drain } = tracked(commit);
   return {
