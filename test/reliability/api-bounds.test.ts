@@ -90,6 +90,23 @@ describe('admin endpoints refuse oversized work at once (issue 14, defect 1)', (
     expect(sent.bytes).toBeLessThan(1000);
   });
 
+  it.each([
+    ['POST /api/webhooks', '/api/webhooks', 'POST'],
+    ['PATCH /api/webhooks/:id', '/api/webhooks/:id', 'PATCH'],
+    ['POST /api/webhooks/:id/test', '/api/webhooks/:id/test', 'POST'],
+    ['POST /api/events/filter', '/api/events/filter', 'POST'],
+    ['POST /api/events', '/api/events', 'POST'],
+  ])(
+    '%s refuses a million values within the byte limit with 422 json-too-complex, before parsing',
+    async (_name, path, method) => {
+      const body = `[[${'0,'.repeat(999_999)}0]]`;
+      const sent = await post(path.replace(':id', webhookId), body, method);
+      expect(sent.status).toBe(422);
+      expect(sent.problem.code).toBe('json-too-complex');
+      expect(sent.bytes).toBeLessThan(1000);
+    },
+  );
+
   it('refuses a dry run with more sample headers than a request can have, without running it', async () => {
     const headers = JSON.parse(manyKeys(API_JSON_SHAPE.maxValues / 4, 'x-')) as Record<string, string>;
     const sent = await post(`/api/webhooks/${webhookId}/test`, JSON.stringify({ headers, body: {} }));
