@@ -6,7 +6,7 @@
  * Both writer modes.
  */
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,7 +17,8 @@ import { storedEvents } from '../helpers/hooks';
 import { holdLock } from '../helpers/lock-holder';
 
 async function gatewayOn(writer: 'inline' | 'thread', lockWaitMs: number) {
-  const dbFile = join(mkdtempSync(join(tmpdir(), 'hookgate-locked-')), 'hookgate.db');
+  const dir = mkdtempSync(join(tmpdir(), 'hookgate-locked-'));
+  const dbFile = join(dir, 'hookgate.db');
   const store = createSqliteStore({ filename: dbFile, migrations: readMigrations(), writer, lockWaitMs });
   const t = createTestApp({ store });
   const server = await startServer(t.app);
@@ -41,7 +42,8 @@ async function gatewayOn(writer: 'inline' | 'thread', lockWaitMs: number) {
     },
     async close() {
       await server.close();
-      await store.close();
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
