@@ -42,7 +42,8 @@ async function probe(category: string, url: string, init: RequestInit & { header
   } catch (error) {
     violations.push(`${category}: no answer (${(error as Error).message})`);
   }
-  const bucket = (tally[category] ??= {});
+  const bucket = tally[category] ?? {};
+  tally[category] = bucket;
   bucket[status] = (bucket[status] ?? 0) + 1;
   if (status >= 500) violations.push(`${category}: ${status} ${text.slice(0, 200)}`);
   if (status >= 400 && status < 500) {
