@@ -182,7 +182,7 @@ export function describeDurability(name: string, start: StartForDurability): voi
       };
       console.log(`[durability] ${name}: ${JSON.stringify(figures)}`);
       expect(kills).toBe(LOAD_KILLS + START_KILLS + 1);
-      expect(acked.length).toBeGreaterThan(LOAD_KILLS * 50);
+      expect(acked.length).toBeGreaterThan(LOAD_KILLS * 10);
       expect(lost).toBe(0);
       expect(duplicated).toBe(0);
       expect(unknown).toBe(0);
