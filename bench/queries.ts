@@ -11,7 +11,7 @@ import type { EventFilter } from '../src/schemas/filter';
 import { readMigrations } from '../src/store/migrations-fs';
 import { eventWrite } from '../src/store/sql/statements';
 import { createSqliteStore } from '../src/store/sqlite';
-import { configureWriter, createRowWriter } from '../src/store/sqlite/writes';
+import { configureWriter, createRowWriter, START_BUSY_TIMEOUT_MS } from '../src/store/sqlite/writes';
 
 export const SEED_EVENTS = 1_000_000;
 const DAYS = 90;
@@ -54,7 +54,7 @@ export async function ensureSeeded(log: (line: string) => void): Promise<void> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   await createSqliteStore({ filename: partial, migrations: readMigrations() }).close();
   const db = new Database(partial);
-  configureWriter(db, 'NORMAL');
+  configureWriter(db, 'NORMAL', START_BUSY_TIMEOUT_MS);
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   const write = createRowWriter(db);

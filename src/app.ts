@@ -3,13 +3,14 @@
  * Workers entries build the deps and serve `app.fetch`.
  */
 import { Hono } from 'hono';
+import { unreadableBody } from './core/receive';
 import { type AppDeps, createRouteDeps } from './deps';
 import { limitBody, MAX_API_BODY_BYTES } from './http/body';
-import { INTERNAL_ERROR, problemResponse } from './http/problem';
+import { INTERNAL_ERROR, isBodyReadFailure, problemResponse } from './http/problem';
 import { HookgateError, NotFoundError, UnauthorizedError } from './lib/errors';
 import { secretEquals } from './lib/secrets';
 import { createDeliveryRoutes } from './routes/deliveries';
-import { createEventsRoutes } from './routes/events';
+import { createEventsRoutes, MAX_EVENT_BATCH_BYTES } from './routes/events';
 import { createHealthRoutes } from './routes/health';
 import { createHookRoutes } from './routes/hooks';
 import { createMetricsRoutes } from './routes/metrics';
@@ -25,9 +26,12 @@ export function createApp(appDeps: AppDeps): Hono {
   const app = new Hono();
 
   app.use('/api/*', async (c, next) => {
+    const address = deps.addressOf(c);
+    deps.authFailures.check(address);
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
     if (!match?.[1] || !(await secretEquals(match[1].trim(), deps.adminToken))) {
+      deps.authFailures.fail(address);
       const error = new UnauthorizedError('send the admin token as "Authorization: Bearer <token>"');
       const response = problemResponse(error);
       response.headers.set('www-authenticate', 'Bearer');
@@ -36,7 +40,9 @@ export function createApp(appDeps: AppDeps): Hono {
     await next();
   });
   // After the token check, so an unauthenticated body is never read; `/hooks` limits its own, `/ui` its own.
-  app.use('/api/*', limitBody(MAX_API_BODY_BYTES));
+  const limitApi = limitBody(MAX_API_BODY_BYTES);
+  const limitBatch = limitBody(MAX_EVENT_BATCH_BYTES);
+  app.use('/api/*', (c, next) => (c.req.path === '/api/events' ? limitBatch(c, next) : limitApi(c, next)));
 
   app.route('/', createHealthRoutes(deps));
   app.route('/hooks', createHookRoutes(deps));
@@ -50,8 +56,15 @@ export function createApp(appDeps: AppDeps): Hono {
   app.get('/', (c) => c.redirect('/ui', 302));
 
   app.notFound(() => problemResponse(new NotFoundError('not-found', 'no such route')));
-  app.onError((error) => {
+  app.onError((error, c) => {
     if (error instanceof HookgateError) return problemResponse(error);
+    // A body read elsewhere (a form, a middleware) that failed because the client went away or sent
+    // a malformed body: the client's failure, logged at info, never counted as ours.
+    if (isBodyReadFailure(error)) {
+      const refused = unreadableBody(c.req.raw, error);
+      deps.log.info('request body could not be read', { path: c.req.path, code: refused.code });
+      return problemResponse(refused);
+    }
     deps.log.error('unhandled error', { error: (error as Error).stack ?? String(error) });
     return problemResponse(INTERNAL_ERROR);
   });

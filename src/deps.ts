@@ -4,6 +4,7 @@
  */
 
 import type { Context } from 'hono';
+import { createFailureLimiter, type FailureLimiter } from './core/auth-failures';
 import { createDeliveryLog, type DeliveryLog } from './core/deliveries/log';
 import { createHookMetrics, type HookMetrics } from './core/metrics';
 import type { PipelineDeps } from './core/pipeline';
@@ -36,7 +37,10 @@ export interface AppDeps {
   /** Wall clock in milliseconds since the epoch. */
   now: () => number;
   log: Logger;
-  /** The sender's address as the runtime sees it (the socket on Node, `cf-connecting-ip` on Workers). */
+  /**
+   * The client's address, as the runtime knows it (Node: the socket's; Workers: `CF-Connecting-IP`),
+   * for the failure limiter on admin tokens and sign-ins. Unknown (undefined) is not limited.
+   */
   clientAddress?: (c: Context) => string | undefined;
 }
 
@@ -48,6 +52,9 @@ export interface RouteDeps extends AppDeps {
   metrics: HookMetrics;
   /** Every request to a webhook URL and its outcome, written off the hot path. */
   deliveries: DeliveryLog;
+  /** Wrong admin tokens and sign-ins per client address (429 after a burst). */
+  authFailures: FailureLimiter;
+  addressOf: (c: Context) => string | undefined;
 }
 
 export function createRouteDeps(deps: AppDeps): RouteDeps {
@@ -70,5 +77,12 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
       deps.log.warn('delivery log records dropped', { count, reason });
     },
   });
-  return { ...deps, pipeline, metrics, deliveries };
+  return {
+    ...deps,
+    pipeline,
+    metrics,
+    deliveries,
+    authFailures: createFailureLimiter(deps.now),
+    addressOf: deps.clientAddress ?? (() => undefined),
+  };
 }

@@ -25,6 +25,7 @@ function build(env: WorkerEnv) {
     compileTemplate: interpretTemplate,
     now: Date.now,
     log: workersLogger,
+    // Cloudflare sets it on every request from the internet; absent (tests, dev), nothing is limited.
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
   });
   return {

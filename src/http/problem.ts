@@ -35,3 +35,15 @@ export const INTERNAL_ERROR = new HookgateError(
   'Internal error',
   'hookgate failed unexpectedly; the error is logged',
 );
+
+/**
+ * True for the errors Node's HTTP server gives a body stream when the client goes away
+ * (`aborted`, `ECONNRESET`) or the chunked framing is broken (`HPE_*`): a client's failure.
+ */
+export function isBodyReadFailure(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code.startsWith('HPE_'))) {
+    return true;
+  }
+  return message === 'aborted';
+}

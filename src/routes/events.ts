@@ -6,18 +6,28 @@
 import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { RouteDeps } from '../deps';
-import { readBody, readJson } from '../http/body';
+import { API_JSON_SHAPE, type JsonBodyLimits, readBody, readJson } from '../http/body';
 import { createEventPager } from '../http/event-pages';
 import { InputError, NotFoundError } from '../lib/errors';
 import { microsFromMillis } from '../lib/time';
 import { Event, MAX_EVENT_BYTES } from '../schemas/event';
 import { eventBytes } from '../schemas/event-json';
 import { Countable, CountRequest, EventFilter, FilterRequest, resolveFilter, TailRequest } from '../schemas/filter';
-import { formatPath, parseWith } from '../schemas/issues';
+import { formatPath, MAX_DESCRIBED_ISSUES, MAX_LISTED_ISSUES, parseWith } from '../schemas/issues';
 
-const EventBatch = z.array(Event);
+/** Events in one `POST /api/events` at most (Prefect's clients send a few at a time). */
+export const MAX_EVENT_BATCH_ITEMS = 1000;
+/** Bytes of one `POST /api/events` body at most: several events of the largest size fit. */
+export const MAX_EVENT_BATCH_BYTES = 8 * 1024 * 1024;
+/** A batch's budget, checked before the body is parsed: count, bytes, nesting and values. */
+export const EVENT_BATCH_LIMITS: JsonBodyLimits = {
+  maxBytes: MAX_EVENT_BATCH_BYTES,
+  shape: { ...API_JSON_SHAPE, maxValues: 500_000, maxTopLevelItems: MAX_EVENT_BATCH_ITEMS },
+};
 
-/** Every event valid and at most MAX_EVENT_BYTES as JSON, or 422 naming the offending index. */
+const EventBatch = z.array(Event).max(MAX_EVENT_BATCH_ITEMS, { error: `must hold at most ${MAX_EVENT_BATCH_ITEMS} events` });
+
+/** Every event valid and at most MAX_EVENT_BYTES as JSON, or 422 naming the offending indexes. */
 function parseBatch(body: unknown): Event[] {
   const events = parseWith(EventBatch, body);
   const issues = events.flatMap((event, index) => {
@@ -26,7 +36,14 @@ function parseBatch(body: unknown): Event[] {
     return [{ path: formatPath([index]), message: `is ${size} bytes as JSON; at most ${MAX_EVENT_BYTES} are allowed` }];
   });
   if (issues.length > 0) {
-    throw new InputError(422, 'validation-failed', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { issues });
+    const detail = issues
+      .slice(0, MAX_DESCRIBED_ISSUES)
+      .map((i) => `${i.path}: ${i.message}`)
+      .join('; ');
+    throw new InputError(422, 'validation-failed', detail, {
+      issues: issues.slice(0, MAX_LISTED_ISSUES),
+      issueCount: issues.length,
+    });
   }
   return events;
 }
@@ -40,7 +57,7 @@ export function createEventsRoutes(deps: RouteDeps): Hono {
   const origin = (c: Context) => deps.publicUrl?.replace(/\/+$/, '') ?? new URL(c.req.url).origin;
 
   app.post('/', async (c) => {
-    await deps.store.writeEvents(parseBatch(await readJson(c)));
+    await deps.store.writeEvents(parseBatch(await readJson(c, { limits: EVENT_BATCH_LIMITS })));
     return c.body(null, 204);
   });
 

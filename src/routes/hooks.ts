@@ -10,6 +10,7 @@ import type { RequestContext } from '../core/context';
 import { type DeliveryFacts, deliveryRecord } from '../core/deliveries/record';
 import { UNKNOWN_WEBHOOK } from '../core/metrics';
 import { handleHook } from '../core/pipeline';
+import { CLIENT_CLOSED_STATUS } from '../core/receive';
 import { TemplateRenderError } from '../core/template/errors';
 import type { RouteDeps } from '../deps';
 import { HookgateError, MappingError, NotFoundError, VerifyError } from '../lib/errors';
@@ -60,6 +61,8 @@ async function deliver(webhook: Webhook, request: Request, deps: RouteDeps): Pro
     if (error instanceof VerifyError) {
       deps.metrics.verificationFailure(webhook.id, error.code);
       deps.log.warn('webhook verification failed', { webhook: webhook.id, scheme: webhook.verify.scheme, code: error.code });
+    } else if (error instanceof HookgateError && error.status === CLIENT_CLOSED_STATUS) {
+      deps.log.info('webhook request: the client closed it before its body arrived', { webhook: webhook.id, code: error.code });
     } else if (error instanceof HookgateError) {
       deps.log.warn('webhook request refused', { webhook: webhook.id, status: error.status, code: error.code });
     }

@@ -11,6 +11,7 @@ import { Event, StoredEvent } from '../schemas/event';
 import { CountRequest, EventPageResponse, FilterRequest, TailRequest, TailResponse } from '../schemas/filter';
 import { ReplayRequest } from '../schemas/replay';
 import { SampleRequest, WebhookCreate, WebhookPatch, WebhookView } from '../schemas/webhook';
+import { MAX_EVENT_BATCH_ITEMS } from './events';
 
 type Schema = Record<string, unknown>;
 
@@ -120,7 +121,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/events': {
     post: {
       summary: 'Store events (Prefect-compatible)',
-      request: { type: 'array', items: jsonSchema(Event, 'input') },
+      request: { type: 'array', maxItems: MAX_EVENT_BATCH_ITEMS, items: jsonSchema(Event, 'input') },
       responses: { 204: null },
     },
   },

@@ -18,7 +18,7 @@ import type { RouteDeps } from '../deps';
 import { readBody, readJson } from '../http/body';
 import { type WebhookView, webhookView } from '../http/webhook-view';
 import { ReplayRequest } from '../schemas/replay';
-import { SampleRequest, type Webhook } from '../schemas/webhook';
+import { parseSampleRequest, type Webhook } from '../schemas/webhook';
 
 export function createWebhookRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
@@ -52,7 +52,7 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
 
   app.post('/:id/test', async (c) => {
     const webhook = await loadWebhook(c.req.param('id'), deps);
-    return c.json(await testWebhook(webhook, await readBody(c, SampleRequest), deps));
+    return c.json(await testWebhook(webhook, parseSampleRequest(await readJson(c)), deps));
   });
 
   app.post('/:id/replay', async (c) => {

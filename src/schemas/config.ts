@@ -2,27 +2,48 @@
 import { z } from 'zod';
 
 const PositiveInt = z.coerce.number().int().positive();
+const Flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((value) => value === 'true' || value === '1');
 
-export const Config = z.object({
-  PORT: PositiveInt.max(65_535).default(8787),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  HOOKGATE_DB: z.string().min(1).default('./data/hookgate.db'),
-  HOOKGATE_ADMIN_TOKEN: z
-    .string()
-    .min(16, { error: 'must be at least 16 characters' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  HOOKGATE_PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  HOOKGATE_MAX_BODY_BYTES: PositiveInt.default(1024 * 1024),
-  /** `NORMAL` survives a process crash; `FULL` also survives power loss (slower commits). */
-  HOOKGATE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
-  /**
-   * `inline` (default): SQLite writes on the event loop's thread, group-committed; `thread`: on a
-   * writer thread beside it (more events/s for large fan-outs, about 50 MB more memory).
-   */
-  HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('inline'),
-});
+export const Config = z
+  .object({
+    PORT: PositiveInt.max(65_535).default(8787),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    HOOKGATE_DB: z.string().min(1).default('./data/hookgate.db'),
+    HOOKGATE_ADMIN_TOKEN: z
+      .string()
+      .min(16, { error: 'must be at least 16 characters' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    HOOKGATE_PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    HOOKGATE_MAX_BODY_BYTES: PositiveInt.default(1024 * 1024),
+    /** `NORMAL` survives a process crash; `FULL` also survives power loss (slower commits). */
+    HOOKGATE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+    /**
+     * `inline` (default): SQLite writes on the event loop's thread, group-committed; `thread`: on a
+     * writer thread beside it (more events/s for large fan-outs, about 50 MB more memory).
+     */
+    HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('inline'),
+    /** How long a write waits for another process's lock on the database before answering 503. */
+    HOOKGATE_LOCK_WAIT_MS: PositiveInt.default(5000),
+    /** A client must send its request's headers within this time (Node's `headersTimeout`). */
+    HOOKGATE_HEADERS_TIMEOUT_MS: PositiveInt.default(10_000),
+    /** …and its whole request, body included (Node's `requestTimeout`). */
+    HOOKGATE_REQUEST_TIMEOUT_MS: PositiveInt.default(30_000),
+    /** An idle keep-alive connection is closed after this time. */
+    HOOKGATE_KEEP_ALIVE_TIMEOUT_MS: PositiveInt.default(5_000),
+    /** Open connections at most; more are closed at once. */
+    HOOKGATE_MAX_CONNECTIONS: PositiveInt.default(1024),
+    /** Behind a reverse proxy: the client's address is the last `X-Forwarded-For` entry (for the failure limiter). */
+    HOOKGATE_TRUST_PROXY: Flag,
+  })
+  .refine((c) => c.HOOKGATE_HEADERS_TIMEOUT_MS <= c.HOOKGATE_REQUEST_TIMEOUT_MS, {
+    error: 'HOOKGATE_HEADERS_TIMEOUT_MS must not exceed HOOKGATE_REQUEST_TIMEOUT_MS',
+    path: ['HOOKGATE_HEADERS_TIMEOUT_MS'],
+  });
 export type Config = z.infer<typeof Config>;

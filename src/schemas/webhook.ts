@@ -3,6 +3,8 @@
  * Mapping kinds and verify schemes are closed unions: an unknown one is rejected at save (fail closed).
  */
 import { z } from 'zod';
+import { InputError } from '../lib/errors';
+import { parseWith } from './issues';
 import { MAX_TEMPLATE_CHARS, Mapping } from './mapping';
 import { VERIFY_SCHEMES, Verify, VerifyPatch, type VerifyScheme } from './verify';
 
@@ -144,6 +146,23 @@ const HeaderValue = z
   .regex(/^[^\0\r\n]*$/, { error: 'must not contain CR, LF or NUL' })
   .regex(/^[\0-\xff]*$/, { error: 'must hold Latin-1 characters only (up to U+00FF)' });
 
+/** Sample headers and query parameters at most: more than any HTTP server takes in one request. */
+export const MAX_SAMPLE_FIELDS = 1000;
+const atMostFields = (value: object) => Object.keys(value).length <= MAX_SAMPLE_FIELDS;
+
+/**
+ * Which of a sample's `headers` and `query` holds more than MAX_SAMPLE_FIELDS fields, checked
+ * before the schema runs (which would check every field first): a million headers cost nothing.
+ */
+export function oversizedSampleField(value: unknown): 'headers' | 'query' | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const field of ['headers', 'query'] as const) {
+    const inner = (value as Record<string, unknown>)[field];
+    if (typeof inner === 'object' && inner !== null && !atMostFields(inner)) return field;
+  }
+  return undefined;
+}
+
 /** A sample request for the dry run (`POST /api/webhooks/:id/test`), limited to what can be sent. */
 export const SampleRequest = z.strictObject({
   method: z
@@ -154,9 +173,27 @@ export const SampleRequest = z.strictObject({
     .default('POST'),
   headers: z
     .record(HeaderName, HeaderValue, { error: (issue) => (issue.code === 'invalid_key' ? HEADER_NAME_RULE : undefined) })
+    .refine(atMostFields, { error: `must hold at most ${MAX_SAMPLE_FIELDS} headers`, abort: true })
+    .meta({ maxProperties: MAX_SAMPLE_FIELDS })
     .default(() => ({})),
-  query: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default(() => ({})),
+  query: z
+    .record(z.string(), z.union([z.string(), z.array(z.string())]))
+    .refine(atMostFields, { error: `must hold at most ${MAX_SAMPLE_FIELDS} parameters`, abort: true })
+    .meta({ maxProperties: MAX_SAMPLE_FIELDS })
+    .default(() => ({})),
   /** A string is sent as it is; any other JSON value is sent as JSON. */
   body: z.unknown().optional(),
 });
 export type SampleRequest = z.infer<typeof SampleRequest>;
+
+/** A dry-run sample from JSON: an oversized `headers`/`query` is refused before the schema looks at each field. */
+export function parseSampleRequest(value: unknown): SampleRequest {
+  const oversized = oversizedSampleField(value);
+  if (oversized) {
+    throw new InputError(422, 'validation-failed', `${oversized}: must hold at most ${MAX_SAMPLE_FIELDS} fields`, {
+      issues: [{ path: oversized, message: `must hold at most ${MAX_SAMPLE_FIELDS} fields` }],
+      issueCount: 1,
+    });
+  }
+  return parseWith(SampleRequest, value);
+}

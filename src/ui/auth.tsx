@@ -48,12 +48,15 @@ export function createAuthRoutes(deps: RouteDeps, sessions: Sessions): Hono<UiEn
   });
 
   app.post('/sign-in', async (c) => {
+    const address = deps.addressOf(c);
+    deps.authFailures.check(address);
     const form = await c.req.parseBody();
     const next = safeUiPath(formText(form, 'next'));
     const nonce = getCookie(c, SIGN_IN_COOKIE);
     const formOk = nonce !== undefined && (await secretEquals(formText(form, '_form'), await sessions.signInToken(nonce)));
     if (!formOk) return signInForm(c, next, 403, 'The form expired. Enter the token again.');
     if (!(await secretEquals(formText(form, 'token'), deps.adminToken))) {
+      deps.authFailures.fail(address);
       deps.log.warn('ui sign-in refused', {});
       return signInForm(c, next, 401, 'That is not the admin token.');
     }

@@ -5,8 +5,9 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { unreadableBody } from '../core/receive';
 import type { Logger } from '../deps';
-import { INTERNAL_ERROR, problemResponse } from '../http/problem';
+import { INTERNAL_ERROR, isBodyReadFailure, problemResponse } from '../http/problem';
 import { HookgateError } from '../lib/errors';
 import type { UiContext } from './env';
 import { UI_BASE } from './http';
@@ -43,6 +44,7 @@ export function uiErrorResponse(
   // Unset before the session guard has passed: the page then has no signed-in header.
   const csrf: string | undefined = c.get('csrf');
   const page = <ErrorPage title={error.title} detail={error.detail} csrf={csrf} link={link} />;
+  if (error.retryAfterSeconds !== undefined) c.header('retry-after', String(error.retryAfterSeconds));
   return c.html(page, error.status as ContentfulStatusCode);
 }
 
@@ -50,6 +52,11 @@ export function uiErrorResponse(
 export function uiErrorHandler(log: Logger) {
   return (error: Error, c: UiContext): Response | Promise<Response> => {
     if (error instanceof HookgateError) return uiErrorResponse(c, error);
+    // A form whose client went away mid-body, or whose framing is broken: the client's failure.
+    if (isBodyReadFailure(error)) {
+      log.info('request body could not be read', { path: c.req.path });
+      return uiErrorResponse(c, unreadableBody(c.req.raw, error));
+    }
     log.error('unhandled error', { error: error.stack ?? String(error) });
     return uiErrorResponse(c, INTERNAL_ERROR);
   };

@@ -11,7 +11,7 @@ import type { StoredEvent } from '../schemas/event';
 import { EventFilter, resolveFilter } from '../schemas/filter';
 import { describeIssues } from '../schemas/issues';
 import { isJsonObject } from '../schemas/json';
-import { SampleRequest, type Webhook } from '../schemas/webhook';
+import { MAX_SAMPLE_FIELDS, oversizedSampleField, SampleRequest, type Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
 
 export type SampleSource = 'preset' | 'last' | 'pasted';
@@ -96,6 +96,8 @@ export function pastedSample({ method, headers, body }: PastedRequest): { sample
   const parsedHeaders = parseHeaderLines(headers);
   if (!parsedHeaders['content-type'] && /^\s*[[{]/.test(body)) parsedHeaders['content-type'] = 'application/json';
   const candidate = { method: method.trim() || 'POST', headers: parsedHeaders, body: body === '' ? undefined : body };
+  // Counted before the schema, which would check every one of a pasted million first.
+  if (oversizedSampleField(candidate)) return { invalid: `headers: must hold at most ${MAX_SAMPLE_FIELDS} headers` };
   const parsed = SampleRequest.safeParse(candidate);
   return parsed.success ? { sample: parsed.data } : { invalid: describeIssues(parsed.error.issues) };
 }

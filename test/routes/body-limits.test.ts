@@ -6,6 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_API_BODY_BYTES } from '../../src/http/body';
+import { MAX_EVENT_BATCH_BYTES } from '../../src/routes/events';
 import { MAX_SIGN_IN_BODY_BYTES, MAX_UI_BODY_BYTES } from '../../src/ui/http';
 import { TEST_TOKEN } from '../helpers/app';
 import { type ServedApp, serveTestApp } from '../helpers/hooks';
@@ -106,11 +107,19 @@ describe('body limits outside /hooks', () => {
     });
 
     it(`refuses an API body over ${MAX_API_BODY_BYTES} bytes, ${how}, with 413 (not 400)`, async () => {
-      const answer = await send(gateway.base, '/api/events', MAX_API_BODY_BYTES + 1, declared, {
+      const answer = await send(gateway.base, '/api/webhooks', MAX_API_BODY_BYTES + 1, declared, {
         authorization: `Bearer ${TEST_TOKEN}`,
         'content-type': 'application/json',
       });
       expectTooLarge(answer, MAX_API_BODY_BYTES);
+    });
+
+    it(`refuses an event batch over ${MAX_EVENT_BATCH_BYTES} bytes, ${how}, with 413`, async () => {
+      const answer = await send(gateway.base, '/api/events', MAX_EVENT_BATCH_BYTES + 1, declared, {
+        authorization: `Bearer ${TEST_TOKEN}`,
+        'content-type': 'application/json',
+      });
+      expectTooLarge(answer, MAX_EVENT_BATCH_BYTES);
     });
   }
 

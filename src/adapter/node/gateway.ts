@@ -14,8 +14,9 @@ import type { Config } from '../../schemas/config';
 import { readMigrations } from '../../store/migrations-fs';
 import { createSqliteStore } from '../../store/sqlite';
 import { resolveAdminToken } from './admin-token';
-import { nodeClientAddress } from './client-address';
+import { clientAddressOf } from './client-address';
 import { nodeHmac } from './crypto';
+import { applyServerLimits, serverOptions } from './server-limits';
 import { compileTemplate } from './template-compiler';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -39,6 +40,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     migrations: readMigrations(),
     synchronous: config.HOOKGATE_SYNCHRONOUS,
     writer: config.HOOKGATE_SQLITE_WRITER,
+    lockWaitMs: config.HOOKGATE_LOCK_WAIT_MS,
   });
   const app = createApp({
     store,
@@ -50,12 +52,14 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     hmac: nodeHmac,
     now: Date.now,
     log,
-    clientAddress: nodeClientAddress,
+    clientAddress: clientAddressOf(config),
   });
 
   const server = await new Promise<Server>((done) => {
-    const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => done(s as Server));
+    const options = { fetch: app.fetch, hostname: config.HOST, port: config.PORT, serverOptions: serverOptions(config) };
+    const s = serve(options, () => done(s as Server));
   });
+  applyServerLimits(server, config);
   const { port } = server.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;

@@ -13,8 +13,10 @@ import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
+import { createFileGuard } from './file-guard';
+import { LOCK_WAIT_MS, retryWhileLocked } from './lock-wait';
 import { createInlineWriter, createThreadWriter } from './writer';
-import { configureWriter, writing } from './writes';
+import { configureWriter, START_BUSY_TIMEOUT_MS, writing } from './writes';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:'. */
@@ -29,6 +31,8 @@ export interface SqliteStoreOptions {
   writer?: 'thread' | 'inline';
   /** Open an existing, migrated database without write access (writes then fail as unavailable). */
   readonly?: boolean;
+  /** How long a write waits for another process's lock before failing as unavailable (LOCK_WAIT_MS). */
+  lockWaitMs?: number;
   /** Clock for `received`, in microseconds since the epoch. */
   nowMicros?: () => number;
 }
@@ -36,19 +40,26 @@ export interface SqliteStoreOptions {
 export function createSqliteStore(options: SqliteStoreOptions): Store {
   const synchronous = options.synchronous ?? 'NORMAL';
   const db = new Database(options.filename, { readonly: options.readonly ?? false });
-  db.pragma('busy_timeout = 5000');
+  // Migrations at start may wait for a lock; afterwards this connection, on the event loop, never
+  // sleeps in SQLite: its writes wait for locks with timers (lock-wait.ts), and reads need no lock in WAL.
+  db.pragma(`busy_timeout = ${START_BUSY_TIMEOUT_MS}`);
   if (!options.readonly) {
-    configureWriter(db, synchronous);
+    configureWriter(db, synchronous, START_BUSY_TIMEOUT_MS);
     applyMigrations(db, options.migrations);
   }
+  db.pragma('busy_timeout = 0');
+  const checkFile = createFileGuard(options.filename);
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
   // A writer thread needs a file both connections can open; ':memory:' and read-only stay inline.
   const threaded = options.writer === 'thread' && options.filename !== ':memory:' && !options.readonly;
-  const events = threaded ? createThreadWriter({ filename: options.filename, synchronous }) : createInlineWriter(db);
+  const events = threaded
+    ? createThreadWriter({ filename: options.filename, synchronous, lockWaitMs: options.lockWaitMs ?? LOCK_WAIT_MS })
+    : createInlineWriter(db, checkFile, options.lockWaitMs);
 
   const reader: SqlReader = {
     async all<Row>(sql: string, params: readonly unknown[]) {
-      return db.prepare(sql).all(...params) as Row[];
+      // Reads take no lock in WAL; should one still meet SQLITE_BUSY, it is a 503, not a 500.
+      return writing(() => db.prepare(sql).all(...params) as Row[]);
     },
   };
   const selectEvent = db.prepare(SQL.SELECT_EVENT_BODY);
@@ -68,7 +79,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   const webhooks = createWebhookCache();
 
-  const write = writing;
+  /** A webhook change: on this thread, so a lock is waited for with timers, then 503. */
+  const write = <T>(change: () => T): Promise<T> =>
+    retryWhileLocked(() => {
+      checkFile();
+      return writing(change);
+    }, options.lockWaitMs);
 
   return {
     async writeEvents(list) {
@@ -84,10 +100,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     countEvents: (request) => countEvents(reader, request),
     readEventsAfter: (filter, after, limit) => readEventsAfter(reader, filter, after, limit),
     async ping() {
+      checkFile();
       selectOne.get();
     },
     async createWebhook(webhook) {
-      write(() => insertWebhook.run(...SQL.insertWebhookParams(toWebhookRow(webhook))));
+      await write(() => insertWebhook.run(...SQL.insertWebhookParams(toWebhookRow(webhook))));
       webhooks.forget(webhook.id);
     },
     async getWebhook(id) {
@@ -96,7 +113,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async getWebhookBySlug(slug) {
       return webhooks.get(slug, () => {
-        const row = selectWebhookBySlug.get(slug) as WebhookRow | undefined;
+        const row = writing(() => selectWebhookBySlug.get(slug)) as WebhookRow | undefined;
         return row ? fromWebhookRow(row) : undefined;
       });
     },

@@ -6,22 +6,34 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
+import type { EventWrite } from '../sql/statements';
+import { createFileGuard } from './file-guard';
 import { writeIsolated } from './group-commit';
+import { writeRetryingLocked } from './lock-wait';
 import type { WriterReply, WriterRequest, WriterSettings } from './writer';
 import { configureWriter, createRowWriter, writing } from './writes';
 
 const settings = workerData as WriterSettings;
 const db = new Database(settings.filename);
-configureWriter(db, settings.synchronous);
+configureWriter(db, settings.synchronous, 0);
 const writeRows = createRowWriter(db);
+const checkFile = createFileGuard(settings.filename);
+const writeBatch = (calls: readonly (readonly EventWrite[])[]) =>
+  writeIsolated((c) => {
+    checkFile();
+    return writing(() => writeRows(c));
+  }, calls);
 
-parentPort?.on('message', (message: WriterRequest) => {
+// A locked database is waited for with timers here too (lock-wait.ts), so one batch's wait does
+// not hold back the batches behind it: each request waits at most the bound, then gets 503.
+parentPort?.on('message', async (message: WriterRequest) => {
   if (message.type === 'close') {
     db.close();
     parentPort?.postMessage({ type: 'closed' } satisfies WriterReply);
     process.exit(0);
   }
-  const outcomes = writeIsolated((calls) => writing(() => writeRows(calls)), message.calls).map((outcome) =>
+  const written = await writeRetryingLocked(writeBatch, message.calls, settings.lockWaitMs);
+  const outcomes = written.map((outcome) =>
     outcome.ok
       ? outcome
       : {

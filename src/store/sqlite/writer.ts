@@ -1,7 +1,7 @@
 /**
  * How the Node driver writes events: on a writer thread (SQLite's work runs beside the event loop,
  * on another core) or inline (the same thread). Both group-commit and resolve each call only after
- * its transaction committed. A writer thread that dies fails its pending calls as "unavailable"
+ * its transaction committed; neither blocks the event loop while another process holds a lock. A writer thread that dies fails its pending calls as "unavailable"
  * (503, the sender retries) and is started again on the next write.
  */
 import { Worker } from 'node:worker_threads';
@@ -10,11 +10,14 @@ import { StoreUnavailableError } from '../../lib/errors';
 import type { EventWrite } from '../sql/statements';
 import type { WriteResult } from '../types';
 import { createGroupCommit, type Outcome, writeIsolated } from './group-commit';
+import { LOCK_WAIT_MS, writeRetryingLocked } from './lock-wait';
 import { createRowWriter, writing } from './writes';
 
 export interface WriterSettings {
   filename: string;
   synchronous: 'NORMAL' | 'FULL';
+  /** How long a write waits for another process's lock (LOCK_WAIT_MS). */
+  lockWaitMs: number;
 }
 
 type WireOutcome = { ok: true; result: WriteResult } | { ok: false; unavailable: boolean; message: string };
@@ -45,9 +48,15 @@ function tracked(write: (writes: EventWrite[]) => Promise<WriteResult>) {
   };
 }
 
-export function createInlineWriter(db: Database.Database): EventWriter {
+/** On the event loop: a locked database is waited for with timers, never inside SQLite (`lock-wait.ts`). */
+export function createInlineWriter(db: Database.Database, checkFile: () => void, lockWaitMs = LOCK_WAIT_MS): EventWriter {
   const writeRows = createRowWriter(db);
-  const commit = createGroupCommit<EventWrite>((calls) => writeIsolated((c) => writing(() => writeRows(c)), calls), setImmediate);
+  const writeBatch = (calls: readonly (readonly EventWrite[])[]) =>
+    writeIsolated((c) => {
+      checkFile();
+      return writing(() => writeRows(c));
+    }, calls);
+  const commit = createGroupCommit<EventWrite>((calls) => writeRetryingLocked(writeBatch, calls, lockWaitMs), setImmediate);
   const { write, drain } = tracked(commit);
   return {
     write,

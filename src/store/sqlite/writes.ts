@@ -7,8 +7,10 @@ import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
 import * as SQL from '../sql/statements';
 import type { WriteResult } from '../types';
+import { StoreLockedError } from './lock-wait';
 
 const UNAVAILABLE_CODES = /^SQLITE_(READONLY|BUSY|LOCKED|FULL|IOERR|CANTOPEN|PERM|NOMEM)/;
+const LOCKED_CODES = /^SQLITE_(BUSY|LOCKED)/;
 
 /** True for errors that mean "cannot write now" (read-only file, disk full, locked, …). */
 export function isUnavailable(code: string | undefined): boolean {
@@ -21,14 +23,21 @@ export function writing<T>(write: () => T): T {
     return write();
   } catch (error) {
     const code = (error as { code?: string }).code;
+    if (LOCKED_CODES.test(code ?? '')) throw new StoreLockedError(`the event store is locked by another process (${code})`);
     if (isUnavailable(code)) throw new StoreUnavailableError(`the event store cannot write right now (${code})`);
     throw error;
   }
 }
 
-/** Connection settings for a writing connection. */
-export function configureWriter(db: Database.Database, synchronous: 'NORMAL' | 'FULL'): void {
-  db.pragma('busy_timeout = 5000');
+/** SQLite's own wait for a lock while the store opens (migrations), before any request is served. */
+export const START_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Connection settings for a writing connection. `busyTimeoutMs` is 0 once requests are served
+ * (locks are waited for with timers, `lock-wait.ts`); START_BUSY_TIMEOUT_MS while the store opens.
+ */
+export function configureWriter(db: Database.Database, synchronous: 'NORMAL' | 'FULL', busyTimeoutMs: number): void {
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('foreign_keys = ON');
