@@ -23,9 +23,15 @@ export type RateLimit = z.infer<typeof RateLimit>;
 
 /**
  * Handshakes a webhook answers itself, after verification and before mapping, storing nothing:
- * Slack's `url_verification` challenge, Discord's PING. Usually set by a preset.
+ * Slack's `url_verification` challenge, Discord's PING, Zoom's `endpoint.url_validation`, Twitch
+ * EventSub's `webhook_callback_verification`. Usually set by a preset.
  */
-export const HANDSHAKE_NAMES = ['slack-url-verification', 'discord-ping'] as const;
+export const HANDSHAKE_NAMES = [
+  'slack-url-verification',
+  'discord-ping',
+  'zoom-url-validation',
+  'twitch-callback-verification',
+] as const;
 export const HandshakeName = z.enum(HANDSHAKE_NAMES, {
   error: `unknown handshake; expected one of ${HANDSHAKE_NAMES.join(', ')}`,
 });

@@ -10,6 +10,10 @@ export interface Handshake {
   name: string;
   /** Before verification, for checks senders make unsigned (e.g. CloudEvents' `OPTIONS`). */
   preflight?(webhook: Webhook, request: Request): Response | undefined;
-  /** On a verified request, before mapping (e.g. Slack's `url_verification`). */
-  answer?(webhook: Webhook, request: VerifiedRequest, context: RequestContext): Response | undefined;
+  /** On a verified request, before mapping (e.g. Slack's `url_verification`); async when it signs (Zoom). */
+  answer?(
+    webhook: Webhook,
+    request: VerifiedRequest,
+    context: RequestContext,
+  ): Response | undefined | Promise<Response | undefined>;
 }

@@ -14,7 +14,10 @@ export interface SignatureFields {
 }
 
 /** The timestamp and signature values of `header`; fields without `assign` or with other keys are ignored. */
-export function readHeaderFields(header: string, fields: Pick<HeaderFields, 'separator' | 'assign' | 'signature' | 'timestamp'>): SignatureFields {
+export function readHeaderFields(
+  header: string,
+  fields: Pick<HeaderFields, 'separator' | 'assign' | 'signature' | 'timestamp'>,
+): SignatureFields {
   let timestamp: string | undefined;
   const signatures: string[] = [];
   for (const item of header.split(fields.separator)) {

@@ -31,11 +31,12 @@ export interface SignedValues {
 
 const PLACEHOLDER = /\{(body|timestamp|method|url|header:[^}]+)\}/g;
 
-function valueOf(name: string, request: Pick<ReceivedRequest, 'headers' | 'body'>, values: SignedValues): Uint8Array {
+function placeholderValue(name: string, request: Pick<ReceivedRequest, 'headers' | 'body'>, values: SignedValues): Uint8Array {
   if (name === 'body') return request.body;
   if (name.startsWith('header:')) return utf8(requireHeader(request.headers, name.slice('header:'.length)));
   const value = values[name as keyof SignedValues];
-  if (value === undefined && name === 'timestamp') throw new VerifyError('signature-missing', 'the request has no signed timestamp');
+  if (value === undefined && name === 'timestamp')
+    throw new VerifyError('signature-missing', 'the request has no signed timestamp');
   // verifyHmac always passes the method and the URL.
   if (value === undefined) throw new Error(`no value for {${name}} reached the signed content`);
   return utf8(value);
@@ -51,7 +52,7 @@ export function signedContent(
   let last = 0;
   for (const match of recipe.matchAll(PLACEHOLDER)) {
     parts.push(utf8(recipe.slice(last, match.index)));
-    parts.push(valueOf(match[1] ?? '', request, values));
+    parts.push(placeholderValue(match[1] ?? '', request, values));
     last = match.index + match[0].length;
   }
   parts.push(utf8(recipe.slice(last)));
@@ -71,7 +72,11 @@ function decodeAll(entries: readonly string[], settings: HmacSettings): Uint8Arr
 }
 
 /** The signatures the header holds and the signed timestamp (from a field, or from `timestampHeader`). */
-function readSignatureHeader(value: string, settings: HmacSettings, headers: Headers): { signatures: Uint8Array[]; timestamp?: string } {
+function readSignatureHeader(
+  value: string,
+  settings: HmacSettings,
+  headers: Headers,
+): { signatures: Uint8Array[]; timestamp?: string } {
   if (settings.headerFields) {
     const fields = readHeaderFields(value, settings.headerFields);
     const key = settings.headerFields.timestamp;
