@@ -71,20 +71,31 @@ function decodeAll(entries: readonly string[], settings: HmacSettings): Uint8Arr
   return out;
 }
 
-/** The signatures the header holds and the signed timestamp (from a field, or from `timestampHeader`). */
+/** The signed time as the request carries it (absent when its header is missing) and where it comes from. */
+interface SignedTimestamp {
+  text?: string;
+  source: string;
+}
+
+/** The signatures the header holds, and the signed timestamp: a header field, else `timestampHeader`. */
 function readSignatureHeader(
   value: string,
   settings: HmacSettings,
   headers: Headers,
-): { signatures: Uint8Array[]; timestamp?: string } {
+): { signatures: Uint8Array[]; timestamp?: SignedTimestamp } {
+  let entries = settings.separator ? value.split(settings.separator) : [value];
+  let timestamp: SignedTimestamp | undefined;
   if (settings.headerFields) {
     const fields = readHeaderFields(value, settings.headerFields);
     const key = settings.headerFields.timestamp;
     if (key !== undefined && fields.timestamp === undefined) throw mismatch(`the ${settings.header} header (no ${key} field)`);
-    return { signatures: decodeAll(fields.signatures, settings), timestamp: fields.timestamp };
+    if (key !== undefined) timestamp = { text: fields.timestamp, source: `the ${settings.header} ${key} field` };
+    entries = fields.signatures;
   }
-  const entries = settings.separator ? value.split(settings.separator) : [value];
-  const timestamp = settings.timestampHeader ? (headers.get(settings.timestampHeader) ?? undefined) : undefined;
+  if (!timestamp && settings.timestampHeader) {
+    const name = settings.timestampHeader;
+    timestamp = { text: headers.get(name) ?? undefined, source: `the ${name} header` };
+  }
   return { signatures: decodeAll(entries, settings), timestamp };
 }
 
@@ -98,7 +109,7 @@ export async function verifyHmac(
   const header = requireHeader(request.headers, settings.header);
   const { signatures, timestamp } = readSignatureHeader(header, settings, request.headers);
   const content = signedContent(settings.signedContent, request, {
-    timestamp,
+    timestamp: timestamp?.text,
     method: request.method.toUpperCase(),
     url: publicRequestUrl(publicUrl, request.url),
   });
@@ -109,13 +120,11 @@ export async function verifyHmac(
     signatures,
   );
   if (!ok) throw mismatch(`the ${settings.header} signature`);
-  const source = settings.headerFields?.timestamp
-    ? `the ${settings.header} ${settings.headerFields.timestamp} field`
-    : settings.timestampHeader && `the ${settings.timestampHeader} header`;
-  if (!source) return;
+  if (!timestamp) return;
   checkTimestamp(
-    timestamp ?? requireHeader(request.headers, settings.timestampHeader ?? ''),
-    source,
+    // A missing timestamp header that nothing signed is found only now (signature-missing).
+    timestamp.text ?? requireHeader(request.headers, settings.timestampHeader ?? ''),
+    timestamp.source,
     request.receivedAt,
     settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
     settings.timestampFormat,

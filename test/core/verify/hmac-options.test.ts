@@ -107,8 +107,19 @@ describe('signedContent placeholders', () => {
   });
 });
 
+interface Vector {
+  name: string;
+  verify: Record<string, unknown>;
+  secret: string;
+  headers: Record<string, string>;
+  body: string;
+  at: number;
+  url?: string;
+  publicUrl?: string;
+}
+
 /** Published vectors: each provider's own example, verified with its preset's settings. */
-const VECTORS = [
+const VECTORS: Vector[] = [
   {
     name: 'Paddle (paddle-node-sdk webhooks-validator test)',
     verify: {
@@ -240,5 +251,43 @@ describe('{method} and {url} (HubSpot v3)', () => {
     await expect(verify(settings, received)).resolves.toBeDefined();
     const put = request({ url, method: 'PUT', headers: headers(sign(url)), body, at });
     await expect(verify(settings, put)).rejects.toMatchObject({ code: 'signature-mismatch' });
+  });
+});
+
+describe('where the signed timestamp comes from', () => {
+  const at = 1_774_612_800_000;
+  const body = '{"a":1}';
+  const sig = (data: string) => createHmac('sha256', 'k').update(data).digest('hex');
+
+  it('a header field without its timestamp field is a mismatch that names the field', async () => {
+    const settings = Verify.parse({
+      scheme: 'hmac',
+      secrets: ['k'],
+      header: 'x-sig',
+      headerFields: { signature: 'v1', timestamp: 't' },
+      signedContent: '{timestamp}.{body}',
+    });
+    const received = request({ headers: { 'x-sig': `v1=${sig(`1774612800.${body}`)}` }, body, at });
+    await expect(verify(settings, received)).rejects.toMatchObject({
+      code: 'signature-mismatch',
+      detail: 'the x-sig header (no t field) does not match',
+    });
+  });
+
+  it('header fields holding only signatures, with the time in timestampHeader', async () => {
+    const settings = Verify.parse({
+      scheme: 'hmac',
+      secrets: ['k'],
+      header: 'x-sig',
+      headerFields: { signature: 'v1' },
+      signedContent: '{timestamp}.{body}',
+      timestampHeader: 'x-ts',
+    });
+    const headers = { 'x-ts': '1774612800', 'x-sig': `v0=zz,v1=${sig(`1774612800.${body}`)}` };
+    await expect(verify(settings, request({ headers, body, at }))).resolves.toBeDefined();
+    await expect(verify(settings, request({ headers, body, at: at + 301_000 }))).rejects.toMatchObject({
+      code: 'timestamp-out-of-tolerance',
+      detail: expect.stringContaining('the x-ts header'),
+    });
   });
 });
