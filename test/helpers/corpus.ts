@@ -1,5 +1,5 @@
 /**
- * Corpora for differential tests: every provider payload in ../shared/fixtures (with the content
+ * Corpora for differential tests: every provider payload presets are tested on (with the content
  * type and headers it is sent with) as a template context, and every template file in the repo.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,10 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { buildContext, type RequestContext } from '../../src/core/context';
 import type { VerifiedRequest } from '../../src/core/verify';
 import type { Webhook } from '../../src/schemas/webhook';
-import { fixtureManifest } from './hooks';
+import { presetPayloads } from '../presets/payloads';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 
 export interface PayloadCase {
   name: string;
@@ -32,14 +31,14 @@ export function contextFor(body: string, headers: Record<string, string>, method
   return buildContext(request, CORPUS_WEBHOOK).context;
 }
 
-/** Every payload of the fixture manifest, as the context a template sees. */
+/**
+ * Every payload presets are tested on — the fixture manifest, the Standard Webhooks vectors and the
+ * provider examples in `test/presets/payloads/` — as the context a template sees.
+ */
 export function providerPayloads(): PayloadCase[] {
-  return fixtureManifest().map((entry) => ({
-    name: entry.path,
-    context: contextFor(readFileSync(join(FIXTURES, entry.path), 'utf8'), {
-      'content-type': entry.content_type,
-      ...entry.headers,
-    }),
+  return presetPayloads().map((payload) => ({
+    name: payload.source,
+    context: contextFor(payload.body, { 'content-type': payload.contentType, ...payload.headers }),
   }));
 }
 
