@@ -79,7 +79,7 @@ export async function dryRun(
     return failed('verify', error);
   }
   const parts = buildContext(verified, webhook);
-  const answer = answerHandshake(webhook, verified, parts.context);
+  const answer = await answerHandshake(webhook, verified, parts.context);
   if (answer) return handshake(answer);
   const translation = translate(webhook, verified, deps, parts);
   if (translation.ok) return { kind: 'events', events: translation.events };

@@ -97,7 +97,7 @@ export async function handleHook(webhook: Webhook, request: Request, deps: Pipel
   if (verified instanceof Response) return { kind: 'answered', response: verified };
   if (webhook.rateLimit) deps.rateLimiter?.take(webhook.id, webhook.rateLimit);
   const parts = buildContext(verified, webhook);
-  const answer = answerHandshake(webhook, verified, parts.context);
+  const answer = await answerHandshake(webhook, verified, parts.context);
   if (answer) return { kind: 'answered', response: answer };
   const translation = translate(webhook, verified, deps, parts);
   if (!translation.ok) {

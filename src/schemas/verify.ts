@@ -32,14 +32,42 @@ export type SignatureEncoding = (typeof SIGNATURE_ENCODINGS)[number];
 export const SECRET_ENCODINGS = ['utf8', 'base64'] as const;
 export type SecretEncoding = (typeof SECRET_ENCODINGS)[number];
 
-/** What is signed: literal text with `{body}` and `{header:<name>}` placeholders. */
+/**
+ * What is signed: literal text with placeholders — `{body}` (the raw body), `{header:<name>}`,
+ * `{timestamp}` (the signed timestamp: the `headerFields` timestamp or the `timestampHeader`),
+ * `{method}` (upper-case) and `{url}` (the URL the sender called: `HOOKGATE_PUBLIC_URL` + path + query).
+ */
 export const SignedContent = z
   .string()
   .min(1)
   .max(500)
-  .regex(/^(?:[^{}]|\{body\}|\{header:[!#$%&'*+.^_`|~0-9A-Za-z-]+\})*$/, {
-    error: 'may hold only text, "{body}" and "{header:<name>}"',
+  .regex(/^(?:[^{}]|\{(?:body|timestamp|method|url)\}|\{header:[!#$%&'*+.^_`|~0-9A-Za-z-]+\})*$/, {
+    error: 'may hold only text, "{body}", "{timestamp}", "{method}", "{url}" and "{header:<name>}"',
   });
+
+/**
+ * How a signed timestamp is written: Unix seconds, Unix milliseconds, or RFC 3339 text (any
+ * fraction, e.g. Twitch's nanoseconds).
+ */
+export const TIMESTAMP_FORMATS = ['unix', 'unix-ms', 'rfc3339'] as const;
+export type TimestampFormat = (typeof TIMESTAMP_FORMATS)[number];
+
+/**
+ * A signature header made of `key=value` fields (`t=…,v1=…` as Stripe, Calendly and Mux send it;
+ * `ts=…;h1=…` as Paddle does): every `signature` field is tried, the `timestamp` field is what
+ * `{timestamp}` stands for and what the tolerance is checked on.
+ */
+export const HeaderFields = z.strictObject({
+  /** Between fields. */
+  separator: z.string().min(1).max(4).default(','),
+  /** Between a field's key and its value. */
+  assign: z.string().min(1).max(4).default('='),
+  /** The key of the signature fields. */
+  signature: z.string().min(1).max(32),
+  /** The key of the timestamp field, when the header carries one. */
+  timestamp: z.string().min(1).max(32).optional(),
+});
+export type HeaderFields = z.infer<typeof HeaderFields>;
 
 /** Bytes that base64 text (padding optional) decodes to, or -1 when it is not base64. */
 export function base64Bytes(text: string): number {
@@ -100,8 +128,12 @@ const SHAPES = {
     signedContent: SignedContent.default('{body}'),
     /** Absent: the secret's UTF-8 bytes are the key. `base64`: the key is the secret base64-decoded. */
     secretEncoding: z.enum(SECRET_ENCODINGS).optional(),
-    /** A header holding the Unix time (seconds) the sender signed at; checked against the tolerance. */
+    /** A header holding the time the sender signed at; checked against the tolerance. */
     timestampHeader: HeaderName.optional(),
+    /** The signature header as `key=value` fields instead of one signature (`separator` is then unused). */
+    headerFields: HeaderFields.optional(),
+    /** How the signed timestamp is written; Unix seconds when absent. */
+    timestampFormat: z.enum(TIMESTAMP_FORMATS).optional(),
     ...tolerance,
   },
   github: { secrets: Secrets },
@@ -157,10 +189,19 @@ function patch<K extends VerifyScheme>(scheme: K) {
   return z.strictObject({ scheme: z.literal(scheme), ...(shape as PatchShape<(typeof SHAPES)[K]>) });
 }
 
-/** A base64 key must decode: a secret that cannot is a mistake to report at save, not a key that never matches. */
-const HmacVerify = stored('hmac').refine(
-  (v) => v.secretEncoding !== 'base64' || v.secrets.every((secret) => base64Bytes(secret) > 0),
-  { error: 'must be base64 text when "secretEncoding" is "base64"', path: ['secrets'] },
+/**
+ * A base64 key must decode (a secret that cannot is a mistake to report at save, not a key that
+ * never matches), and `{timestamp}` needs a timestamp to stand for: a `headerFields` timestamp key
+ * or a `timestampHeader`.
+ */
+const HmacVerify = stored('hmac')
+  .refine((v) => v.secretEncoding !== 'base64' || v.secrets.every((secret) => base64Bytes(secret) > 0), {
+    error: 'must be base64 text when "secretEncoding" is "base64"',
+    path: ['secrets'],
+  })
+  .refine(
+    (v) => !v.signedContent.includes('{timestamp}') || v.headerFields?.timestamp !== undefined || v.timestampHeader !== undefined,
+    { error: '"{timestamp}" needs "headerFields.timestamp" or "timestampHeader"', path: ['signedContent'] },
 );
 
 const StandardWebhooksVerify = stored('standard-webhooks').refine((v) => v.secrets || v.publicKeys, {

@@ -25,10 +25,18 @@ export type RateLimit = z.infer<typeof RateLimit>;
 
 /**
  * Handshakes a webhook answers itself, storing nothing: Slack's `url_verification` challenge,
- * Discord's PING, Xero's intent-to-receive (after verification), WooCommerce's unsigned creation
- * ping (before it). Usually set by a preset.
+ * Discord's PING, Zoom's `endpoint.url_validation`, Twitch EventSub's `webhook_callback_verification`,
+ * Xero's intent-to-receive (after verification), WooCommerce's unsigned creation ping (before it).
+ * Usually set by a preset.
  */
-export const HANDSHAKE_NAMES = ['slack-url-verification', 'discord-ping', 'woocommerce-ping', 'xero-intent-to-receive'] as const;
+export const HANDSHAKE_NAMES = [
+  'slack-url-verification',
+  'discord-ping',
+  'woocommerce-ping',
+  'xero-intent-to-receive',
+  'zoom-url-validation',
+  'twitch-callback-verification',
+] as const;
 export const HandshakeName = z.enum(HANDSHAKE_NAMES, {
   error: `unknown handshake; expected one of ${HANDSHAKE_NAMES.join(', ')}`,
 });

@@ -32,7 +32,10 @@ export function contextFor(body: string, headers: Record<string, string>, method
   return buildContext(request, CORPUS_WEBHOOK).context;
 }
 
-/** Every provider payload, as the context a template sees. */
+/**
+ * Every payload presets are tested on — the fixture manifest, the Standard Webhooks vectors and the
+ * provider examples in `test/presets/payloads/` — as the context a template sees.
+ */
 export function providerPayloads(): PayloadCase[] {
   return presetPayloads().map((payload) => ({
     name: payload.source,

@@ -1,6 +1,7 @@
 /**
  * Event names and resource ids per payload, written by hand after reading each payload (the
- * golden files hold the full events). A handshake (Slack url_verification, Discord PING) stores none.
+ * golden files hold the full events). A handshake (Slack url_verification, Discord PING, Twitch's
+ * callback verification) stores none.
  */
 import { EXPECTED_BODY_HMAC } from './expected-body-hmac';
 
@@ -12,9 +13,20 @@ export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
     ['alertmanager.alert.firing', 'alertmanager.alert.c2ea85182f28cbd9'],
   ],
   'alertmanager/resolved.single-alert': [['alertmanager.alert.resolved', 'alertmanager.alert.a1bc48475b20e73d']],
+  // buildkite
+  'buildkite/build.finished': [['buildkite.build.finished', 'buildkite.build.f62a1b4d-10f9-4790-bc1c-e2c3a0c80983']],
+  'buildkite/job.started': [['buildkite.job.started', 'buildkite.job.b63254c0-3271-4a98-8270-7cfbd6c2f14e']],
+  'buildkite/ping': [['buildkite.ping', 'buildkite.webhook.c9f8372d-c0cd-43dc-9269-bcbb7f308e3f']],
+  // calendly
+  'calendly/invitee.created': [
+    ['calendly.invitee.created', 'calendly.scheduled_events.GBGBDCAADAEDCRZ2.invitees.AAAAAAAAAAAAAAAA'],
+  ],
   // clerk
   'clerk/session.created': [['clerk.session.created', 'clerk.session.sess_2gyVIqxAmFOAK8SRrmuVk9JJWcV']],
   'clerk/user.created': [['clerk.user.created', 'clerk.user.user_29w83sxmDNGwOuEthce5gg56FcC']],
+  // customerio
+  'customerio/customer.unsubscribed': [['customerio.customer.unsubscribed', 'customerio.customer.42']],
+  'customerio/email.delivered': [['customerio.email.delivered', 'customerio.delivery.RAECAAFwnUSneIa0ZXkmq8EdkAM==']],
   // discord
   'discord/application_authorized': [['discord.application_authorized', 'discord.application.1234560123453231555']],
   'discord/entitlement_create': [['discord.entitlement_create', 'discord.application.1234560123453231555']],
@@ -62,6 +74,8 @@ export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
   // grafana
   'grafana/legacy-alerting.alerting': [['grafana.alert.alerting', 'grafana.rule.0']],
   'grafana/unified-alerting.firing.v9': [['grafana.alert.firing', 'grafana.alert.d8a21484c9c25a60']],
+  // hubspot
+  'hubspot/contact.creation': [['hubspot.contact.creation', 'hubspot.contact.62515.123']],
   // jira
   'jira/comment_created': [['jira.comment.created', 'jira.issue.ZUL-1']],
   'jira/jira.issue_created': [['jira.issue.created', 'jira.issue.BUG-15']],
@@ -69,9 +83,14 @@ export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
   'linear/Comment.create': [['linear.comment.create', 'linear.comment.c7cafc52-994d-4984-a217-bff9f9aa9473']],
   'linear/Issue.create': [['linear.issue.create', 'linear.issue.a4344dc7-7d8d-4b28-a93c-553ac9aba41a']],
   'linear/Issue.update': [['linear.issue.update', 'linear.issue.3443a709-f2b5-46f2-a136-a0445fd432be']],
+  // mux
+  'mux/video.asset.ready': [['mux.video.asset.ready', 'mux.asset.0201p02fGKPE7MrbC269XRD7LpcHhrmbu0002']],
   // openai
   'openai/fine_tuning.job.succeeded': [['openai.fine_tuning.job.succeeded', 'openai.fine_tuning.job.ftjob_abc123']],
   'openai/response.completed': [['openai.response.completed', 'openai.response.resp_abc123']],
+  // paddle
+  'paddle/subscription.created': [['paddle.subscription.created', 'paddle.subscription.sub_01h7ht5z5wdg9pz18jx1fagp8k']],
+  'paddle/transaction.completed': [['paddle.transaction.completed', 'paddle.transaction.txn_01h8dzxgkvdwemdhbpcapj2tbj']],
   // pagerduty
   'pagerduty/incident.acknowledged': [['pagerduty.incident.acknowledged', 'pagerduty.incident.PQ1K5C8']],
   'pagerduty/incident.priority_updated.signed': [['pagerduty.incident.priority_updated', 'pagerduty.incident.PGR0VU2']],
@@ -80,6 +99,9 @@ export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
   // resend
   'resend/contact.created': [['resend.contact.created', 'resend.contact.479e3145-dd38-476b-932c-529ceb705947']],
   'resend/email.delivered': [['resend.email.delivered', 'resend.email.56761188-7520-42d8-8898-ff6fc54ce618']],
+  // sanity
+  'sanity/post.create': [['sanity.post.create', 'sanity.document.3do82whm.production.e5b7c1a2-4f39-4b8e-9d1c-2a6f0c8e7b31']],
+  'sanity/resume.signed': [['sanity.document.change', 'sanity.document.resume']],
   // sentry
   'sentry/issue.created': [['sentry.issue.created', 'sentry.issue.1635261062']],
   'sentry/issue.resolved': [['sentry.issue.resolved', 'sentry.issue.1638821441']],
@@ -95,6 +117,11 @@ export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
   'standard-webhooks/sw-sign-01': [['standard-webhooks.message', 'standard-webhooks.message.msg_p5jXN8AQM9LWM0D4loKWxJek']],
   'standard-webhooks/sw-sign-02': [['standard-webhooks.message', 'standard-webhooks.message.msg_27UH4WbU6Z5A5EzD8u03UvzRbpk']],
   'standard-webhooks/sw-tosign-01': [['contact.created', 'standard-webhooks.message.msg_2KWPBgLlAfxdpx2AI54pPJ85f4W']],
+  // square
+  'square/payment.updated': [['square.payment.updated', 'square.payment.hYy9pRFVxpDsO1FB05SunFWUe9JZY']],
+  'square/webhooks.test_notification': [
+    ['square.webhooks.test_notification', 'square.webhooks.bc368e64-01aa-407e-b46e-3231809b1129'],
+  ],
   // stripe
   'stripe/charge.refunded': [['stripe.charge.refunded', 'stripe.charge.ch_3Kl36gJDPojXS6LN0DCM4A8l']],
   'stripe/checkout.session.completed': [
@@ -115,4 +142,18 @@ export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
   // twilio
   'twilio/sms-incoming.form': [['twilio.message.received', 'twilio.message.SM1521fa559fb923c1ed64f56cd1bed8ef']],
   'twilio/voice-call-in-progress.form': [['twilio.call.in-progress', 'twilio.call.CA6d27370cbbfb605521fe8800bb73f2d2']],
+  // twitch
+  'twitch/channel.follow': [['twitch.channel.follow', 'twitch.channel.44429626']],
+  'twitch/channel.follow.v2': [['twitch.channel.follow', 'twitch.channel.1337']],
+  'twitch/revocation': [['twitch.subscription.revoked', 'twitch.subscription.f1c2a387-161a-49f9-a165-0f21d7a4e1c4']],
+  'twitch/webhook_callback_verification': [],
+  // webflow
+  'webflow/collection_item_changed': [['webflow.collection_item.changed', 'webflow.collection_item.6538ec23c7b0c9c0c8a1c1b2']],
+  'webflow/form_submission': [['webflow.form_submission.created', 'webflow.form_submission.6321ca84df3949bfc6752327']],
+  // zendesk
+  'zendesk/ticket.created': [['zendesk.ticket.created', 'zendesk.ticket.5158']],
+  'zendesk/trigger': [['zendesk.webhook.invoked', 'zendesk.webhook.01F1KRFQ6BG29CNWFR60NK5FNY']],
+  // zoom
+  'zoom/meeting.participant_joined': [['zoom.meeting.participant_joined', 'zoom.meeting.85746065432']],
+  'zoom/meeting.started': [['zoom.meeting.started', 'zoom.meeting.85746065432']],
 };

@@ -5,9 +5,10 @@ import type { ReceivedRequest } from '../receive';
 import type { VerifiedRequest } from '../verify';
 import { CLOUDEVENTS_HANDSHAKES } from './cloudevents';
 import { PROVIDER_HANDSHAKES } from './providers';
+import { TIMESTAMPED_HANDSHAKES } from './timestamped';
 import type { Handshake } from './types';
 
-export const HANDSHAKES: readonly Handshake[] = [...CLOUDEVENTS_HANDSHAKES, ...PROVIDER_HANDSHAKES];
+export const HANDSHAKES: readonly Handshake[] = [...CLOUDEVENTS_HANDSHAKES, ...PROVIDER_HANDSHAKES, ...TIMESTAMPED_HANDSHAKES];
 
 export function preflight(webhook: Webhook, request: Request): Response | undefined {
   for (const handshake of HANDSHAKES) {
@@ -26,9 +27,13 @@ export function answerUnsigned(webhook: Webhook, request: ReceivedRequest): Resp
   return undefined;
 }
 
-export function answerHandshake(webhook: Webhook, request: VerifiedRequest, context: RequestContext): Response | undefined {
+export async function answerHandshake(
+  webhook: Webhook,
+  request: VerifiedRequest,
+  context: RequestContext,
+): Promise<Response | undefined> {
   for (const handshake of HANDSHAKES) {
-    const response = handshake.answer?.(webhook, request, context);
+    const response = await handshake.answer?.(webhook, request, context);
     if (response) return response;
   }
   return undefined;

@@ -7,7 +7,8 @@ import { isJsonObject } from '../../schemas/json';
 import type { HandshakeName, Webhook } from '../../schemas/webhook';
 import type { Handshake } from './types';
 
-function declares(webhook: Webhook, name: HandshakeName): boolean {
+/** True when `webhook` answers the handshake `name` (set by its preset, or by hand). */
+export function declares(webhook: Webhook, name: HandshakeName): boolean {
   return webhook.handshakes?.includes(name) ?? false;
 }
 

@@ -16,6 +16,10 @@ export interface Handshake {
    * be told apart by their body (WooCommerce's creation ping). Must answer nothing else.
    */
   unsigned?(webhook: Webhook, request: ReceivedRequest): Response | undefined;
-  /** On a verified request, before mapping (e.g. Slack's `url_verification`). */
-  answer?(webhook: Webhook, request: VerifiedRequest, context: RequestContext): Response | undefined;
+  /** On a verified request, before mapping (e.g. Slack's `url_verification`); async when it signs (Zoom). */
+  answer?(
+    webhook: Webhook,
+    request: VerifiedRequest,
+    context: RequestContext,
+  ): Response | undefined | Promise<Response | undefined>;
 }

@@ -1,15 +1,20 @@
 /**
  * The generic `hmac` scheme: `header` holds `prefix` + encode(HMAC(secret, signed content)), or
- * several such signatures split by `separator`; the key is the secret's UTF-8 bytes, or its base64
- * decoding (`secretEncoding`). GitHub, Shopify, Linear, Sentry, PagerDuty and Slack are this scheme
- * with the settings in `recipes.ts`.
+ * several such signatures split by `separator`, or `key=value` fields (`headerFields`) holding the
+ * signatures and the signed timestamp; the key is the secret's UTF-8 bytes, or its base64 decoding
+ * (`secretEncoding`). GitHub, Shopify, Linear, Sentry, PagerDuty and Slack are this scheme with the
+ * settings in `recipes.ts`; timestamped presets (Zoom, Paddle, Twitch…) set the options in their
+ * `preset.json`.
  */
+import { VerifyError } from '../../lib/errors';
 import { DEFAULT_TOLERANCE_SECONDS } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
 import { type HmacFn, hmac } from './crypto';
 import { concatBytes, decodeSignature, fromBase64, utf8 } from './encoding';
+import { readHeaderFields } from './header-fields';
 import { mismatch, requireHeader } from './headers';
 import { anySignatureMatches } from './match';
+import { publicRequestUrl } from './public-url';
 import type { HmacRecipe } from './recipes';
 import { checkTimestamp } from './timestamp';
 
@@ -18,25 +23,45 @@ export interface HmacSettings extends HmacRecipe {
   toleranceSeconds?: number;
 }
 
-const PLACEHOLDER = /\{(body|header:[^}]+)\}/g;
+/** What `{timestamp}`, `{method}` and `{url}` stand for in a request. */
+export interface SignedValues {
+  timestamp?: string;
+  method?: string;
+  url?: string;
+}
 
-/** The bytes a recipe signs: its literal text, the raw body and header values, in order. */
-export function signedContent(recipe: string, request: Pick<ReceivedRequest, 'headers' | 'body'>): Uint8Array {
+const PLACEHOLDER = /\{(body|timestamp|method|url|header:[^}]+)\}/g;
+
+function placeholderValue(name: string, request: Pick<ReceivedRequest, 'headers' | 'body'>, values: SignedValues): Uint8Array {
+  if (name === 'body') return request.body;
+  if (name.startsWith('header:')) return utf8(requireHeader(request.headers, name.slice('header:'.length)));
+  const value = values[name as keyof SignedValues];
+  if (value === undefined && name === 'timestamp')
+    throw new VerifyError('signature-missing', 'the request has no signed timestamp');
+  // verifyHmac always passes the method and the URL.
+  if (value === undefined) throw new Error(`no value for {${name}} reached the signed content`);
+  return utf8(value);
+}
+
+/** The bytes a recipe signs: its literal text, the raw body, header values and `values`, in order. */
+export function signedContent(
+  recipe: string,
+  request: Pick<ReceivedRequest, 'headers' | 'body'>,
+  values: SignedValues = {},
+): Uint8Array {
   const parts: Uint8Array[] = [];
   let last = 0;
   for (const match of recipe.matchAll(PLACEHOLDER)) {
     parts.push(utf8(recipe.slice(last, match.index)));
-    const name = match[1] ?? '';
-    parts.push(name === 'body' ? request.body : utf8(requireHeader(request.headers, name.slice('header:'.length))));
+    parts.push(placeholderValue(match[1] ?? '', request, values));
     last = match.index + match[0].length;
   }
   parts.push(utf8(recipe.slice(last)));
   return concatBytes(...parts);
 }
 
-/** The signatures a header holds, decoded; entries without the prefix or not in the encoding are dropped. */
-function signaturesIn(value: string, settings: HmacSettings): Uint8Array[] {
-  const entries = settings.separator ? value.split(settings.separator) : [value];
+/** Decoded signatures; entries without the prefix or not in the encoding are dropped. */
+function decodeAll(entries: readonly string[], settings: HmacSettings): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (const entry of entries) {
     const trimmed = entry.trim();
@@ -52,20 +77,58 @@ function keyOf(secret: string, settings: HmacSettings): Uint8Array | string | un
   return settings.secretEncoding === 'base64' ? fromBase64(secret.trim()) : secret;
 }
 
-export async function verifyHmac(settings: HmacSettings, request: ReceivedRequest, sign: HmacFn = hmac): Promise<void> {
+/** The signed time as the request carries it (absent when its header is missing) and where it comes from. */
+interface SignedTimestamp {
+  text?: string;
+  source: string;
+}
+
+/** The signatures the header holds, and the signed timestamp: a header field, else `timestampHeader`. */
+function readSignatureHeader(
+  value: string,
+  settings: HmacSettings,
+  headers: Headers,
+): { signatures: Uint8Array[]; timestamp?: SignedTimestamp } {
+  let entries = settings.separator ? value.split(settings.separator) : [value];
+  let timestamp: SignedTimestamp | undefined;
+  if (settings.headerFields) {
+    const fields = readHeaderFields(value, settings.headerFields);
+    const key = settings.headerFields.timestamp;
+    if (key !== undefined && fields.timestamp === undefined) throw mismatch(`the ${settings.header} header (no ${key} field)`);
+    if (key !== undefined) timestamp = { text: fields.timestamp, source: `the ${settings.header} ${key} field` };
+    entries = fields.signatures;
+  }
+  if (!timestamp && settings.timestampHeader) {
+    const name = settings.timestampHeader;
+    timestamp = { text: headers.get(name) ?? undefined, source: `the ${name} header` };
+  }
+  return { signatures: decodeAll(entries, settings), timestamp };
+}
+
+/** `publicUrl`: `HOOKGATE_PUBLIC_URL`, for recipes that sign `{url}`. */
+export async function verifyHmac(
+  settings: HmacSettings,
+  request: ReceivedRequest,
+  sign: HmacFn = hmac,
+  publicUrl?: string,
+): Promise<void> {
   const header = requireHeader(request.headers, settings.header);
-  const content = signedContent(settings.signedContent, request);
-  const signatures = signaturesIn(header, settings);
+  const { signatures, timestamp } = readSignatureHeader(header, settings, request.headers);
+  const content = signedContent(settings.signedContent, request, {
+    timestamp: timestamp?.text,
+    method: request.method.toUpperCase(),
+    url: publicRequestUrl(publicUrl, request.url),
+  });
   const keys = settings.secrets.map((secret) => keyOf(secret, settings)).filter((key) => key !== undefined);
   const ok = await anySignatureMatches(keys, [content], (key, data) => sign(settings.algorithm, key, data), signatures);
   if (!ok) throw mismatch(`the ${settings.header} signature`);
-  if (settings.timestampHeader) {
-    const timestamp = requireHeader(request.headers, settings.timestampHeader);
-    checkTimestamp(
-      timestamp,
-      `the ${settings.timestampHeader} header`,
-      request.receivedAt,
-      settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
-    );
-  }
+  if (!timestamp) return;
+  checkTimestamp(
+    // A missing timestamp header that nothing signed is found only now (signature-missing).
+    timestamp.text ?? requireHeader(request.headers, settings.timestampHeader ?? ''),
+    timestamp.source,
+    request.receivedAt,
+    settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+    settings.timestampFormat,
+  );
 }

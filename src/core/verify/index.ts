@@ -20,7 +20,7 @@ declare const verifiedBrand: unique symbol;
 export type VerifiedRequest = ReceivedRequest & { readonly [verifiedBrand]: true };
 
 export interface VerifyOptions {
-  /** `HOOKGATE_PUBLIC_URL`: the base of the URL senders call, for schemes that sign the URL (Twilio). */
+  /** `HOOKGATE_PUBLIC_URL`: the base of the URL senders call, for schemes that sign the URL (Twilio, `{url}` in `hmac`). */
   publicUrl?: string;
   /** The HMAC to use; Web Crypto when absent (the Node entry passes node:crypto's, which is synchronous). */
   hmac?: HmacFn;
@@ -47,7 +47,7 @@ async function check(settings: Verify, request: ReceivedRequest, options: Verify
       await verifyHeaderToken(request.headers, 'x-gitlab-token', settings.secrets);
       break;
     case 'hmac':
-      await verifyHmac(settings, request, options.hmac);
+      await verifyHmac(settings, request, options.hmac, options.publicUrl);
       break;
     case 'github':
     case 'shopify':

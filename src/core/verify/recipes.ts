@@ -3,7 +3,7 @@
  * named scheme here is the generic `hmac` scheme with these settings (the webhook adds its secrets,
  * and a tolerance where the provider signs a timestamp).
  */
-import type { HmacAlgorithm, SecretEncoding, SignatureEncoding } from '../../schemas/verify';
+import type { HeaderFields, HmacAlgorithm, SecretEncoding, SignatureEncoding, TimestampFormat } from '../../schemas/verify';
 
 export interface HmacRecipe {
   header: string;
@@ -12,11 +12,15 @@ export interface HmacRecipe {
   prefix: string;
   /** Splits a header holding several signatures (rotation). */
   separator?: string;
-  /** Literal text with `{body}` and `{header:<name>}` placeholders. */
+  /** Literal text with `{body}`, `{header:<name>}`, `{timestamp}`, `{method}` and `{url}` placeholders. */
   signedContent: string;
   timestampHeader?: string;
   /** How a secret becomes the key; UTF-8 when absent. */
   secretEncoding?: SecretEncoding;
+  /** The signature header as `key=value` fields (`t=…,v1=…`). */
+  headerFields?: HeaderFields;
+  /** Unix seconds when absent. */
+  timestampFormat?: TimestampFormat;
 }
 
 export type RecipeScheme = 'github' | 'shopify' | 'linear' | 'sentry' | 'pagerduty' | 'slack';

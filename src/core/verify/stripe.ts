@@ -8,27 +8,18 @@ import type { VerifyOf } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
 import { type HmacFn, hmac } from './crypto';
 import { concatBytes, fromHex, utf8 } from './encoding';
+import { readHeaderFields } from './header-fields';
 import { mismatch, requireHeader } from './headers';
 import { anySignatureMatches } from './match';
 import { checkTimestamp } from './timestamp';
 
 const HEADER = 'stripe-signature';
 
-function parse(header: string): { timestamp?: string; signatures: string[] } {
-  let timestamp: string | undefined;
-  const signatures: string[] = [];
-  for (const item of header.split(',')) {
-    const equals = item.indexOf('=');
-    const key = item.slice(0, equals).trim();
-    const value = item.slice(equals + 1).trim();
-    if (key === 't') timestamp ??= value;
-    else if (key === 'v1') signatures.push(value);
-  }
-  return { timestamp, signatures };
-}
+/** Stripe's header as fields: `t` once, `v1` for each signature. */
+const FIELDS = { separator: ',', assign: '=', signature: 'v1', timestamp: 't' } as const;
 
 export async function verifyStripe(settings: VerifyOf<'stripe'>, request: ReceivedRequest, sign: HmacFn = hmac): Promise<void> {
-  const { timestamp, signatures } = parse(requireHeader(request.headers, HEADER));
+  const { timestamp, signatures } = readHeaderFields(requireHeader(request.headers, HEADER), FIELDS);
   if (timestamp === undefined || signatures.length === 0) throw mismatch('the Stripe-Signature header (no t= or v1=)');
   const content = concatBytes(utf8(`${timestamp}.`), request.body);
   const ok = await anySignatureMatches(

@@ -17,6 +17,7 @@ import { type HmacFn, hmac, sha256 } from './crypto';
 import { fromBase64, fromHex, utf8 } from './encoding';
 import { mismatch, requireHeader } from './headers';
 import { anySignatureMatches } from './match';
+import { publicRequestUrl } from './public-url';
 
 const AUTHORITY = /^(https?):\/\/([^/?#]*)(.*)$/is;
 const PORT = /:\d+$/;
@@ -24,8 +25,7 @@ const PORT = /:\d+$/;
 /** The URL as Twilio signed it, before port variants. */
 export function twilioUrl(configured: string | undefined, publicBase: string | undefined, url: URL): string {
   if (configured) return `${configured}${url.search}`;
-  if (publicBase) return `${publicBase.replace(/\/+$/, '')}${url.pathname}${url.search}`;
-  return url.href;
+  return publicRequestUrl(publicBase, url);
 }
 
 /** `url` without any port, and with the scheme's default port when it has none (deduplicated). */

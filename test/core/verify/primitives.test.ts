@@ -132,7 +132,7 @@ describe('verify settings are checked when the webhook is saved (fail closed)', 
     ['an unknown hmac algorithm', { scheme: 'hmac', secrets: ['s'], header: 'x-sig', algorithm: 'md5' }, 'algorithm'],
     [
       'a recipe with an unknown placeholder',
-      { scheme: 'hmac', secrets: ['s'], header: 'x', signedContent: '{url}' },
+      { scheme: 'hmac', secrets: ['s'], header: 'x', signedContent: '{query}' },
       'signedContent',
     ],
     ['a tolerance of zero', { scheme: 'slack', secrets: ['s'], toleranceSeconds: 0 }, 'toleranceSeconds'],
