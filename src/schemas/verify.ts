@@ -202,7 +202,7 @@ const HmacVerify = stored('hmac')
   .refine(
     (v) => !v.signedContent.includes('{timestamp}') || v.headerFields?.timestamp !== undefined || v.timestampHeader !== undefined,
     { error: '"{timestamp}" needs "headerFields.timestamp" or "timestampHeader"', path: ['signedContent'] },
-);
+  );
 
 const StandardWebhooksVerify = stored('standard-webhooks').refine((v) => v.secrets || v.publicKeys, {
   error: 'needs "secrets" (whsec_…) or "publicKeys" (whpk_…)',
