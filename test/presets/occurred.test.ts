@@ -59,17 +59,27 @@ describe('occurred', () => {
   });
 
   it('is the time of receipt for a Shopify webhook without X-Shopify-Triggered-At, not the order’s `updated_at`', async () => {
-    const events = await deliver('shopify', { id: 1, updated_at: '2019-01-01T00:00:00-05:00' }, { 'x-shopify-topic': 'orders/updated' });
+    const events = await deliver(
+      'shopify',
+      { id: 1, updated_at: '2019-01-01T00:00:00-05:00' },
+      { 'x-shopify-topic': 'orders/updated' },
+    );
     expect(events.map((event) => event.occurred)).toEqual([NOW]);
   });
 
   it('is the time of receipt for a Slack event without `event_time` (was "" and a 400)', async () => {
-    const events = await deliver('slack', { type: 'event_callback', team_id: 'T1', event: { type: 'app_mention', channel: 'C1' } });
+    const events = await deliver('slack', {
+      type: 'event_callback',
+      team_id: 'T1',
+      event: { type: 'app_mention', channel: 'C1' },
+    });
     expect(events.map((event) => event.occurred)).toEqual([NOW]);
   });
 
   it('is the time of receipt for an Alertmanager alert without `startsAt` (was "" and a 400)', async () => {
-    const events = await deliver('alertmanager', { alerts: [{ status: 'firing', fingerprint: 'f1', labels: { alertname: 'A' } }] });
+    const events = await deliver('alertmanager', {
+      alerts: [{ status: 'firing', fingerprint: 'f1', labels: { alertname: 'A' } }],
+    });
     expect(events.map((event) => event.occurred)).toEqual([NOW]);
   });
 });
