@@ -3,6 +3,7 @@
  * Built once per isolate.
  */
 import './adapter/workers/jitless';
+import { fetchCertificateOverHttps } from './adapter/certificate-fetch';
 import { adminToken, maxBodyBytes, type WorkerEnv } from './adapter/workers/config';
 import { refuseWithoutAdminToken } from './adapter/workers/guard';
 import { createApp } from './app';
@@ -29,6 +30,7 @@ function build(env: WorkerEnv) {
     maxBodyBytes: maxBodyBytes(env),
     renderLimits: DEFAULT_RENDER_LIMITS,
     compileTemplate: interpretTemplate,
+    fetchCertificate: fetchCertificateOverHttps,
     now: Date.now,
     log,
   });

@@ -4,18 +4,21 @@
  */
 
 import { MappingError } from '../lib/errors';
+import { formatTimestamp } from '../lib/time';
 import type { Event } from '../schemas/event';
 import type { Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
 import { buildContext, type ContextParts, type RequestContext } from './context';
 import { selectDeliveryId } from './delivery-id';
 import { failureEvent } from './failure';
-import { answerHandshake, preflight } from './handshake';
+import { answerHandshake, learnSecret, preflight } from './handshake';
+import { keepLearnedSecret, type SaveWebhook } from './handshake/keep';
 import { type MapperDeps, mapRequest } from './map';
 import type { RateLimiter } from './rate-limit';
-import { receive } from './receive';
+import { type ReceivedRequest, receive } from './receive';
 import { finalizeEvents } from './validate';
 import { type VerifiedRequest, verify } from './verify';
+import type { CertificateSource } from './verify/certificates';
 import type { HmacFn } from './verify/crypto';
 
 export interface PipelineDeps extends MapperDeps {
@@ -28,6 +31,10 @@ export interface PipelineDeps extends MapperDeps {
   hmac?: HmacFn;
   /** Per-webhook rate limits, taken after verification (unsigned requests cannot drain them). */
   rateLimiter?: RateLimiter;
+  /** Signing certificates for certificate-based schemes (Amazon SNS); they fail closed without. */
+  certificates?: CertificateSource;
+  /** Replaces a stored webhook: keeps a secret a handshake hands over (Asana, Notion). */
+  saveWebhook?: SaveWebhook;
 }
 
 export type Translation =
@@ -68,11 +75,12 @@ export function translate(
   }
 }
 
+function verifyReceived(webhook: Webhook, received: ReceivedRequest, deps: PipelineDeps): Promise<VerifiedRequest> {
+  return verify(webhook.verify, received, { publicUrl: deps.publicUrl, hmac: deps.hmac, certificates: deps.certificates });
+}
+
 export async function receiveAndVerify(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<VerifiedRequest> {
-  return verify(webhook.verify, await receive(request, deps.maxBodyBytes, deps.now()), {
-    publicUrl: deps.publicUrl,
-    hmac: deps.hmac,
-  });
+  return verifyReceived(webhook, await receive(request, deps.maxBodyBytes, deps.now()), deps);
 }
 
 export type HookOutcome =
@@ -88,7 +96,14 @@ export type HookOutcome =
 export async function handleHook(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<HookOutcome> {
   const early = preflight(webhook, request);
   if (early) return { kind: 'answered', response: early };
-  const verified = await receiveAndVerify(webhook, request, deps);
+  const received = await receive(request, deps.maxBodyBytes, deps.now());
+  const learned = learnSecret(webhook, received);
+  if (learned) {
+    const updated = await keepLearnedSecret(webhook, learned, formatTimestamp(received.receivedAt * 1000), deps.saveWebhook);
+    if (learned.response) return { kind: 'answered', response: learned.response };
+    webhook = updated;
+  }
+  const verified = learned ? (received as VerifiedRequest) : await verifyReceived(webhook, received, deps);
   if (webhook.rateLimit) deps.rateLimiter?.take(webhook.id, webhook.rateLimit);
   const parts = buildContext(verified, webhook);
   const answer = answerHandshake(webhook, verified, parts.context);

@@ -22,10 +22,19 @@ export const RateLimit = z.strictObject({
 export type RateLimit = z.infer<typeof RateLimit>;
 
 /**
- * Handshakes a webhook answers itself, after verification and before mapping, storing nothing:
- * Slack's `url_verification` challenge, Discord's PING. Usually set by a preset.
+ * Handshakes a webhook answers itself, storing nothing: Slack's `url_verification` challenge,
+ * Discord's PING, Okta's verification GET (after verification); Dropbox's `challenge` GET (unsigned,
+ * before); Asana's `X-Hook-Secret` and Notion's `verification_token`, which teach the webhook its
+ * secret (only while it has none). Usually set by a preset.
  */
-export const HANDSHAKE_NAMES = ['slack-url-verification', 'discord-ping'] as const;
+export const HANDSHAKE_NAMES = [
+  'slack-url-verification',
+  'discord-ping',
+  'dropbox-challenge',
+  'okta-verification',
+  'asana-hook-secret',
+  'notion-verification',
+] as const;
 export const HandshakeName = z.enum(HANDSHAKE_NAMES, {
   error: `unknown handshake; expected one of ${HANDSHAKE_NAMES.join(', ')}`,
 });

@@ -1,12 +1,22 @@
 /** Every handshake hookgate answers, tried in order; the first answer wins. */
 import type { Webhook } from '../../schemas/webhook';
 import type { RequestContext } from '../context';
+import type { ReceivedRequest } from '../receive';
 import type { VerifiedRequest } from '../verify';
+import { dropboxChallenge, oktaVerification } from './challenges';
 import { CLOUDEVENTS_HANDSHAKES } from './cloudevents';
+import { asanaHookSecret, notionVerification } from './learned';
 import { PROVIDER_HANDSHAKES } from './providers';
-import type { Handshake } from './types';
+import type { Handshake, LearnedSecret } from './types';
 
-export const HANDSHAKES: readonly Handshake[] = [...CLOUDEVENTS_HANDSHAKES, ...PROVIDER_HANDSHAKES];
+export const HANDSHAKES: readonly Handshake[] = [
+  ...CLOUDEVENTS_HANDSHAKES,
+  ...PROVIDER_HANDSHAKES,
+  dropboxChallenge,
+  oktaVerification,
+  asanaHookSecret,
+  notionVerification,
+];
 
 export function preflight(webhook: Webhook, request: Request): Response | undefined {
   for (const handshake of HANDSHAKES) {
@@ -24,4 +34,13 @@ export function answerHandshake(webhook: Webhook, request: VerifiedRequest, cont
   return undefined;
 }
 
-export type { Handshake } from './types';
+/** The secret a handshake hands over, if the request is one (before verification). */
+export function learnSecret(webhook: Webhook, request: ReceivedRequest): LearnedSecret | undefined {
+  for (const handshake of HANDSHAKES) {
+    const learned = handshake.learn?.(webhook, request);
+    if (learned) return learned;
+  }
+  return undefined;
+}
+
+export type { Handshake, LearnedSecret } from './types';

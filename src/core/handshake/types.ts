@@ -4,6 +4,7 @@
  */
 import type { Webhook } from '../../schemas/webhook';
 import type { RequestContext } from '../context';
+import type { ReceivedRequest } from '../receive';
 import type { VerifiedRequest } from '../verify';
 
 export interface Handshake {
@@ -12,4 +13,15 @@ export interface Handshake {
   preflight?(webhook: Webhook, request: Request): Response | undefined;
   /** On a verified request, before mapping (e.g. Slack's `url_verification`). */
   answer?(webhook: Webhook, request: VerifiedRequest, context: RequestContext): Response | undefined;
+  /**
+   * On a received request, before verification: a handshake that hands the webhook its secret
+   * (Asana's `X-Hook-Secret`). The pipeline keeps the secret on the webhook, then answers with
+   * `response`, or — without one — goes on with the request as the sender's first delivery.
+   */
+  learn?(webhook: Webhook, request: ReceivedRequest): LearnedSecret | undefined;
+}
+
+export interface LearnedSecret {
+  secret: string;
+  response?: Response;
 }

@@ -5,8 +5,9 @@
  */
 import { DEFAULT_TOLERANCE_SECONDS } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
+import { requireBodyField } from './body-fields';
 import { type HmacFn, hmac } from './crypto';
-import { concatBytes, decodeSignature, utf8 } from './encoding';
+import { concatBytes, decodeSignature, fromBase64, utf8 } from './encoding';
 import { mismatch, requireHeader } from './headers';
 import { anySignatureMatches } from './match';
 import type { HmacRecipe } from './recipes';
@@ -17,16 +18,23 @@ export interface HmacSettings extends HmacRecipe {
   toleranceSeconds?: number;
 }
 
-const PLACEHOLDER = /\{(body|header:[^}]+)\}/g;
+const PLACEHOLDER = /\{(body|header:[^}]+|field:[^}]+)\}/g;
 
-/** The bytes a recipe signs: its literal text, the raw body and header values, in order. */
+/** The value a placeholder stands for: the raw body, a header, or a field of the JSON body. */
+function placeholderValue(name: string, request: Pick<ReceivedRequest, 'headers' | 'body'>): Uint8Array {
+  if (name === 'body') return request.body;
+  if (name.startsWith('field:')) return utf8(requireBodyField(request.body, name.slice('field:'.length)));
+  return utf8(requireHeader(request.headers, name.slice('header:'.length)));
+}
+
+/** The bytes a recipe signs: its literal text, the raw body, header and body-field values, in order. */
 export function signedContent(recipe: string, request: Pick<ReceivedRequest, 'headers' | 'body'>): Uint8Array {
   const parts: Uint8Array[] = [];
   let last = 0;
   for (const match of recipe.matchAll(PLACEHOLDER)) {
     parts.push(utf8(recipe.slice(last, match.index)));
     const name = match[1] ?? '';
-    parts.push(name === 'body' ? request.body : utf8(requireHeader(request.headers, name.slice('header:'.length))));
+    parts.push(placeholderValue(name, request));
     last = match.index + match[0].length;
   }
   parts.push(utf8(recipe.slice(last)));
@@ -46,22 +54,34 @@ function signaturesIn(value: string, settings: HmacSettings): Uint8Array[] {
   return out;
 }
 
+/** A configured secret as the HMAC key: as it is, or its base64-decoded bytes. */
+function keyOf(secret: string, settings: HmacSettings): string | Uint8Array {
+  if (settings.secretEncoding !== 'base64') return secret;
+  // The schema (Base64Secrets) refuses secrets that do not decode.
+  return fromBase64(secret.trim()) ?? new Uint8Array(0);
+}
+
 export async function verifyHmac(settings: HmacSettings, request: ReceivedRequest, sign: HmacFn = hmac): Promise<void> {
-  const header = requireHeader(request.headers, settings.header);
+  const header = settings.signatureField
+    ? requireBodyField(request.body, settings.signatureField)
+    : requireHeader(request.headers, settings.header);
   const content = signedContent(settings.signedContent, request);
   const signatures = signaturesIn(header, settings);
   const ok = await anySignatureMatches(
-    settings.secrets,
+    settings.secrets.map((secret) => keyOf(secret, settings)),
     [content],
     (secret, data) => sign(settings.algorithm, secret, data),
     signatures,
   );
   if (!ok) throw mismatch(`the ${settings.header} signature`);
-  if (settings.timestampHeader) {
-    const timestamp = requireHeader(request.headers, settings.timestampHeader);
+  const timestampSource = settings.timestampField ?? settings.timestampHeader;
+  if (timestampSource) {
+    const timestamp = settings.timestampField
+      ? requireBodyField(request.body, settings.timestampField)
+      : requireHeader(request.headers, timestampSource);
     checkTimestamp(
       timestamp,
-      `the ${settings.timestampHeader} header`,
+      settings.timestampField ? `the body's ${timestampSource}` : `the ${timestampSource} header`,
       request.receivedAt,
       settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
     );
