@@ -123,7 +123,9 @@ export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
     ['aws-sns.topic.subscription-confirmation', 'aws-sns.topic.arn:aws:sns:us-west-2:123456789012:MyTopic'],
   ],
   'azure-devops/git.push': [['azure-devops.git.push', 'azure-devops.project.be9b3917-87e6-42a4-a549-2bc06a7a878f']],
-  'azure-devops/workitem.created': [['azure-devops.workitem.created', 'azure-devops.project.be9b3917-87e6-42a4-a549-2bc06a7a878f']],
+  'azure-devops/workitem.created': [
+    ['azure-devops.workitem.created', 'azure-devops.project.be9b3917-87e6-42a4-a549-2bc06a7a878f'],
+  ],
   'docker-hub/push': [['docker-hub.image.pushed', 'docker-hub.repository.svendowideit/testhook']],
   'dropbox/notification': [
     ['dropbox.files.changed', 'dropbox.account.dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc'],
