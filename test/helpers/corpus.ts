@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { buildContext, type RequestContext } from '../../src/core/context';
 import type { VerifiedRequest } from '../../src/core/verify';
 import type { Webhook } from '../../src/schemas/webhook';
+import { localPresetPayloads } from '../presets/payloads';
 import { fixtureManifest } from './hooks';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,15 +33,20 @@ export function contextFor(body: string, headers: Record<string, string>, method
   return buildContext(request, CORPUS_WEBHOOK).context;
 }
 
-/** Every payload of the fixture manifest, as the context a template sees. */
+/** Every payload of the fixture manifest, and the presets' own examples, as the context a template sees. */
 export function providerPayloads(): PayloadCase[] {
-  return fixtureManifest().map((entry) => ({
+  const shared = fixtureManifest().map((entry) => ({
     name: entry.path,
     context: contextFor(readFileSync(join(FIXTURES, entry.path), 'utf8'), {
       'content-type': entry.content_type,
       ...entry.headers,
     }),
   }));
+  const local = localPresetPayloads().map((payload) => ({
+    name: payload.source,
+    context: contextFor(payload.body, { 'content-type': payload.contentType, ...payload.headers }),
+  }));
+  return [...shared, ...local];
 }
 
 function filesUnder(dir: string, suffix: string): string[] {
