@@ -6,6 +6,7 @@ import { CliError } from '../errors';
 import { ago, print, table } from '../output';
 import { loadRequest } from '../request-file';
 import { resolveWebhookId, type WebhookSummary } from '../webhook-ref';
+import { requireKnownPreset } from './presets';
 
 interface MappingFlags {
   template?: string;
@@ -54,7 +55,10 @@ export function webhookBody(flags: WebhookFlags): Record<string, unknown> {
   if (flags.description !== undefined) body.description = flags.description;
   const mapping = mappingFrom(flags);
   if (mapping) body.mapping = mapping;
-  if (flags.preset) body.preset = flags.preset;
+  if (flags.preset) {
+    requireKnownPreset(flags.preset);
+    body.preset = flags.preset;
+  }
   if (flags.idFrom !== undefined) body.idFrom = flags.idFrom === '' ? null : flags.idFrom;
   const secrets = flags.secret?.length ? flags.secret : undefined;
   if (flags.verify) body.verify = { scheme: flags.verify, ...(secrets && { secrets }) };
@@ -100,7 +104,7 @@ export function registerWebhookCommands(program: Command, context: () => CliCont
 
   mappingOptions(webhooks.command('create <name>'))
     .description('create a webhook and print the URL to give the sender')
-    .option('--preset <name>', 'a ready provider preset (github, stripe, slack, …)')
+    .option('--preset <name>', 'a ready provider preset (github, stripe, slack, …; `hookgate presets` lists them)')
     .addHelpText('after', '\nExample:\n  hookgate webhooks create github --preset github --secret "$GITHUB_WEBHOOK_SECRET"')
     .action(async (name: string, flags: WebhookFlags) => {
       const { client, out } = context();

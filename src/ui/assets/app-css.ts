@@ -47,6 +47,10 @@ input, select, textarea { font: inherit; color: var(--text); background: var(--p
 textarea { width: 100%; }
 label { font-weight: 600; display: block; margin-bottom: 4px; }
 .hint { color: var(--muted); font-size: 13px; }
+.preset-list { list-style: none; margin: 6px 0; padding: 0; max-height: 320px; overflow-y: auto; border: 1px solid var(--border); border-radius: 8px; }
+.preset-list li { padding: 6px 10px; border-bottom: 1px solid var(--border); }
+.preset-list li[hidden] { display: none; }
+.preset-list button.link { background: none; border: 0; padding: 0; color: inherit; font-weight: 600; cursor: pointer; text-decoration: underline; }
 .notice { border-radius: 6px; padding: 10px 12px; margin: 10px 0; background: var(--ok-bg); color: var(--ok); }
 .notice.error { background: var(--danger-bg); color: var(--danger); }
 .filters { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 10px 14px; align-items: end;

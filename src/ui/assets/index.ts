@@ -6,6 +6,7 @@ import { APP_CSS } from './app-css';
 import { CLIENT_COMMON } from './client-common';
 import { CLIENT_EDITOR } from './client-editor';
 import { CLIENT_FEED } from './client-feed';
+import { CLIENT_PRESETS } from './client-presets';
 
 /** FNV-1a, 32 bits: enough to tell versions of an asset apart (not a security hash). */
 function contentHash(text: string): string {
@@ -22,7 +23,7 @@ export interface Asset {
   contentType: string;
 }
 
-const APP_JS = [CLIENT_COMMON, CLIENT_FEED, CLIENT_EDITOR].join('\n');
+const APP_JS = [CLIENT_COMMON, CLIENT_FEED, CLIENT_EDITOR, CLIENT_PRESETS].join('\n');
 
 export const ASSET_URLS = {
   css: `/ui/assets/app.${contentHash(APP_CSS)}.css`,
