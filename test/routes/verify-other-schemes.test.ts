@@ -5,10 +5,11 @@
  * and wrong secret refused with 401 `signature-mismatch`, a missing signature 401
  * `signature-missing`, timestamps outside the tolerance refused; nothing stored on refusal.
  */
-import { createHash, createHmac, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { storedEvents } from '../helpers/hooks';
+import { signDropbox, signMailgun, signNetlify, signSendgrid, signTeams } from '../helpers/provider-signers';
 
 const NOW_SECONDS = 1_774_612_800; // 2026-03-27T12:00:00Z
 const STATIC = { kind: 'static', event: { event: 'verified.request', resource: { 'prefect.resource.id': 'test.verified' } } };
@@ -33,26 +34,11 @@ interface Scheme {
 }
 
 const text = (): [string, string] => ['first-secret-value-0001', 'second-secret-value-0002'];
-const hmacHex = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest('hex');
-const b64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 const without = (headers: Headers, name: string): Headers =>
   Object.fromEntries(Object.entries(headers).filter(([k]) => k !== name));
 
 const p256 = [generateKeyPairSync('ec', { namedCurve: 'P-256' }), generateKeyPairSync('ec', { namedCurve: 'P-256' })];
 const spki = (index: number) => p256[index]?.publicKey.export({ type: 'spki', format: 'der' }).toString('base64') ?? '';
-
-function mailgunBody(secret: string, data: Record<string, unknown>, at: number): string {
-  const token = randomBytes(25).toString('hex');
-  const signature = { timestamp: String(at), token, signature: hmacHex(secret, `${at}${token}`) };
-  return JSON.stringify({ signature, 'event-data': data });
-}
-
-function netlifyJws(secret: string, body: string): string {
-  const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const claims = b64url(JSON.stringify({ iss: 'netlify', sha256: createHash('sha256').update(body).digest('hex') }));
-  const signature = createHmac('sha256', secret).update(`${head}.${claims}`).digest('base64url');
-  return `${head}.${claims}.${signature}`;
-}
 
 const SCHEMES: Scheme[] = [
   {
@@ -75,28 +61,21 @@ const SCHEMES: Scheme[] = [
     name: 'microsoft-teams',
     secrets: () => [randomBytes(32).toString('base64'), randomBytes(32).toString('base64')],
     verify: (secrets) => ({ scheme: 'microsoft-teams', secrets }),
-    sign: (secret, data) => {
-      const body = JSON.stringify(data);
-      const mac = createHmac('sha256', Buffer.from(secret, 'base64')).update(body).digest('base64');
-      return { headers: { authorization: `HMAC ${mac}` }, body };
-    },
+    sign: (secret, data) => signTeams(secret, JSON.stringify(data)),
     strip: (s) => ({ ...s, headers: without(s.headers, 'authorization') }),
   },
   {
     name: 'dropbox',
     secrets: text,
     verify: (secrets) => ({ scheme: 'dropbox', secrets }),
-    sign: (secret, data) => {
-      const body = JSON.stringify(data);
-      return { headers: { 'x-dropbox-signature': hmacHex(secret, body) }, body };
-    },
+    sign: (secret, data) => signDropbox(secret, JSON.stringify(data)),
     strip: (s) => ({ ...s, headers: without(s.headers, 'x-dropbox-signature') }),
   },
   {
     name: 'mailgun (the signature inside the body)',
     secrets: text,
     verify: (secrets) => ({ scheme: 'mailgun', secrets }),
-    sign: (secret, data, at) => ({ headers: {}, body: mailgunBody(secret, data, at) }),
+    sign: (secret, data, at) => signMailgun(secret, JSON.stringify({ 'event-data': data }), at),
     strip: (s) => {
       const body = JSON.parse(s.body) as { signature: Record<string, string> };
       delete body.signature.signature;
@@ -110,10 +89,7 @@ const SCHEMES: Scheme[] = [
     name: 'netlify (JWS)',
     secrets: text,
     verify: (secrets) => ({ scheme: 'netlify', secrets }),
-    sign: (secret, data) => {
-      const body = JSON.stringify(data);
-      return { headers: { 'x-webhook-signature': netlifyJws(secret, body) }, body };
-    },
+    sign: (secret, data) => signNetlify(secret, JSON.stringify(data)),
     strip: (s) => ({ ...s, headers: without(s.headers, 'x-webhook-signature') }),
   },
   {
@@ -121,16 +97,8 @@ const SCHEMES: Scheme[] = [
     secrets: () => [spki(0), spki(1)],
     verify: (publicKeys) => ({ scheme: 'sendgrid', publicKeys }),
     sign: (key, data, at) => {
-      const body = JSON.stringify([data]);
       const pair = p256.find((_pair, index) => spki(index) === key) ?? generateKeyPairSync('ec', { namedCurve: 'P-256' });
-      const signature = createSign('sha256').update(`${at}${body}`).sign(pair.privateKey).toString('base64');
-      return {
-        headers: {
-          'x-twilio-email-event-webhook-signature': signature,
-          'x-twilio-email-event-webhook-timestamp': String(at),
-        },
-        body,
-      };
+      return signSendgrid(pair.privateKey, JSON.stringify([data]), at);
     },
     strip: (s) => ({ ...s, headers: without(s.headers, 'x-twilio-email-event-webhook-signature') }),
     timestamped: true,
