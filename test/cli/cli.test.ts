@@ -264,6 +264,7 @@ describe('hookgate CLI', () => {
       ['events', 'ls'],
       ['events', 'get'],
       ['events', 'tail'],
+      ['presets'],
     ]) {
       const run = await hookgate([...command, '--help']);
       expect(run.code, command.join(' ')).toBe(0);

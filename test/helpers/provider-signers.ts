@@ -1,58 +1,31 @@
 /**
- * Signing requests the way issue 19's providers do, for tests (node:crypto, computed from a secret):
- * each takes the body to send and returns the headers (and, for Mailgun, the body) to send.
+ * Issue 19's provider signers (src/cli/provider-signers.ts) as whole requests for tests: the
+ * headers to add and the body to send (Mailgun's signature travels inside the body).
  */
-import { createHash, createHmac, createSign, type KeyObject, randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import * as cli from '../../src/cli/provider-signers';
 
 export interface SignedRequest {
   headers: Record<string, string>;
   body: string;
 }
 
-const hmacHex = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest('hex');
+const headersOnly =
+  (sign: (secret: string, body: string) => Record<string, string>) =>
+  (secret: string, body: string): SignedRequest => ({ headers: sign(secret, body), body });
 
-export const signTeams = (secret: string, body: string): SignedRequest => ({
-  headers: { authorization: `HMAC ${createHmac('sha256', Buffer.from(secret, 'base64')).update(body).digest('base64')}` },
-  body,
+export const signTeams = headersOnly(cli.signTeams);
+export const signDropbox = headersOnly(cli.signDropbox);
+export const signAsana = headersOnly(cli.signAsana);
+export const signNotion = headersOnly(cli.signNotion);
+export const signNetlify = headersOnly(cli.signNetlify);
+
+export const signMailgun = (secret: string, body: string, at: number): SignedRequest => ({
+  headers: {},
+  body: cli.signMailgunBody(secret, body, at),
 });
 
-export const signDropbox = (secret: string, body: string): SignedRequest => ({
-  headers: { 'x-dropbox-signature': hmacHex(secret, body) },
+export const signSendgrid = (privateKey: KeyObject, body: string, at: number): SignedRequest => ({
+  headers: cli.signSendgrid(privateKey, body, at),
   body,
 });
-
-export const signAsana = (secret: string, body: string): SignedRequest => ({
-  headers: { 'x-hook-signature': hmacHex(secret, body) },
-  body,
-});
-
-export const signNotion = (secret: string, body: string): SignedRequest => ({
-  headers: { 'x-notion-signature': `sha256=${hmacHex(secret, body)}` },
-  body,
-});
-
-/** Replaces the body's `signature` with a fresh one signed at `at` (seconds). */
-export function signMailgun(secret: string, body: string, at: number): SignedRequest {
-  const token = randomBytes(25).toString('hex');
-  const parsed = JSON.parse(body) as Record<string, unknown>;
-  parsed.signature = { timestamp: String(at), token, signature: hmacHex(secret, `${at}${token}`) };
-  return { headers: {}, body: JSON.stringify(parsed) };
-}
-
-export function signNetlify(secret: string, body: string): SignedRequest {
-  const head = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  const claims = Buffer.from(JSON.stringify({ iss: 'netlify', sha256 })).toString('base64url');
-  const signature = createHmac('sha256', secret).update(`${head}.${claims}`).digest('base64url');
-  return { headers: { 'x-webhook-signature': `${head}.${claims}.${signature}` }, body };
-}
-
-export function signSendgrid(privateKey: KeyObject, body: string, at: number): SignedRequest {
-  return {
-    headers: {
-      'x-twilio-email-event-webhook-signature': createSign('sha256').update(`${at}${body}`).sign(privateKey).toString('base64'),
-      'x-twilio-email-event-webhook-timestamp': String(at),
-    },
-    body,
-  };
-}
