@@ -17,7 +17,7 @@ import { type MapperDeps, mapRequest } from './map';
 import type { RateLimiter } from './rate-limit';
 import { type ReceivedRequest, receive } from './receive';
 import { finalizeEvents } from './validate';
-import { type VerifiedRequest, verify } from './verify';
+import { acceptedByHandshake, type VerifiedRequest, verify } from './verify';
 import type { CertificateSource } from './verify/certificates';
 import type { HmacFn } from './verify/crypto';
 
@@ -98,12 +98,14 @@ export async function handleHook(webhook: Webhook, request: Request, deps: Pipel
   if (early) return { kind: 'answered', response: early };
   const received = await receive(request, deps.maxBodyBytes, deps.now());
   const learned = learnSecret(webhook, received);
+  let verified: VerifiedRequest;
   if (learned) {
-    const updated = await keepLearnedSecret(webhook, learned, formatTimestamp(received.receivedAt * 1000), deps.saveWebhook);
+    webhook = await keepLearnedSecret(webhook, learned, formatTimestamp(received.receivedAt * 1000), deps.saveWebhook);
     if (learned.response) return { kind: 'answered', response: learned.response };
-    webhook = updated;
+    verified = acceptedByHandshake(received);
+  } else {
+    verified = await verifyReceived(webhook, received, deps);
   }
-  const verified = learned ? (received as VerifiedRequest) : await verifyReceived(webhook, received, deps);
   if (webhook.rateLimit) deps.rateLimiter?.take(webhook.id, webhook.rateLimit);
   const parts = buildContext(verified, webhook);
   const answer = answerHandshake(webhook, verified, parts.context);

@@ -42,6 +42,15 @@ function learnedSecrets(secrets: readonly string[] | undefined, scheme: string):
   throw new VerifyError('secret-not-learned', `no ${scheme} handshake has given this webhook its secret yet`);
 }
 
+/**
+ * The first request of a webhook that has no secret yet, which itself hands the secret over (Notion's
+ * verification request): a learning handshake has kept that secret, so the request goes on as the
+ * sender's. Only `handleHook` calls this, right after `keepLearnedSecret` succeeded.
+ */
+export function acceptedByHandshake(request: ReceivedRequest): VerifiedRequest {
+  return request as VerifiedRequest;
+}
+
 /** Authenticates the sender on the raw request; throws `VerifyError` (401) when it cannot. */
 export async function verify(settings: Verify, request: ReceivedRequest, options: VerifyOptions = {}): Promise<VerifiedRequest> {
   await check(settings, request, options);
