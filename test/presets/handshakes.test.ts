@@ -7,8 +7,9 @@
 import { createHmac, createSign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app';
+import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app';
 import { eventsOf } from '../helpers/hooks';
+import { createUiClient } from '../ui/ui-client';
 
 const NOW = '2026-03-27T12:00:00Z';
 const SNS_CERT = readFileSync(new URL('../fixtures/aws-sns/signing-cert.pem', import.meta.url), 'utf8');
@@ -220,7 +221,7 @@ describe('aws-sns: certificate-signed messages', () => {
     expect(eventsOf(t.dbFile, webhook)).toEqual([]);
   });
 
-  it('stores a SubscriptionConfirmation with its SubscribeURL, for one-click confirmation', async () => {
+  it('stores a SubscriptionConfirmation with its SubscribeURL, a link on the event page (one click)', async () => {
     const webhook = await createFromPreset('aws-sns');
     const subscribeUrl = `https://sns.us-west-2.amazonaws.com/?Action=ConfirmSubscription&TopicArn=${TOPIC}&Token=abc`;
     const body = snsMessage({
@@ -236,6 +237,11 @@ describe('aws-sns: certificate-signed messages', () => {
     const [event] = eventsOf(t.dbFile, webhook);
     expect(event?.event).toBe('aws-sns.topic.subscription-confirmation');
     expect(event?.resource['aws-sns.subscribe-url']).toBe(subscribeUrl);
+
+    const ui = createUiClient((request) => t.app.fetch(request));
+    await ui.signIn(TEST_TOKEN);
+    const page = await (await ui.request(`/ui/events/${event?.id}`)).text();
+    expect(page).toContain(`<a href="${subscribeUrl.replaceAll('&', '&amp;')}" target="_blank" rel="noopener noreferrer">`);
   });
 
   it('fails closed without a certificate fetch', async () => {
