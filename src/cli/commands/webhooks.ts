@@ -6,7 +6,6 @@ import { CliError } from '../errors';
 import { ago, print, table } from '../output';
 import { loadRequest } from '../request-file';
 import { resolveWebhookId, type WebhookSummary } from '../webhook-ref';
-import { requireKnownPreset } from './presets';
 
 interface MappingFlags {
   template?: string;
@@ -55,10 +54,7 @@ export function webhookBody(flags: WebhookFlags): Record<string, unknown> {
   if (flags.description !== undefined) body.description = flags.description;
   const mapping = mappingFrom(flags);
   if (mapping) body.mapping = mapping;
-  if (flags.preset) {
-    requireKnownPreset(flags.preset);
-    body.preset = flags.preset;
-  }
+  if (flags.preset) body.preset = flags.preset;
   if (flags.idFrom !== undefined) body.idFrom = flags.idFrom === '' ? null : flags.idFrom;
   const secrets = flags.secret?.length ? flags.secret : undefined;
   if (flags.verify) body.verify = { scheme: flags.verify, ...(secrets && { secrets }) };
@@ -111,6 +107,8 @@ export function registerWebhookCommands(program: Command, context: () => CliCont
       const body = webhookBody({ ...flags, name });
       if (!body.mapping && !body.preset)
         throw new CliError('say how requests map to events: --template, --static, --cloudevents or --preset');
+      // Loaded on use: the catalog is heavy, and other commands start faster without it.
+      if (flags.preset) (await import('../preset-list')).requireKnownPreset(flags.preset);
       const created = await client.request<WebhookSummary>('POST', '/api/webhooks', body);
       print(
         out,
