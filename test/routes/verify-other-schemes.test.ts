@@ -148,6 +148,9 @@ describe.each(SCHEMES)('$name', (scheme) => {
     expect((await send(scheme.sign(first, data, NOW_SECONDS))).status).toBe(204);
     expect((await send(scheme.sign(second, data, NOW_SECONDS))).status).toBe(204);
     expect(stored().length).toBe(before + 2);
+    // The stored request (the default payload holds its headers) never holds a secret sent as it is.
+    expect(JSON.stringify(stored())).not.toContain(first);
+    expect(JSON.stringify(stored())).not.toContain(second);
   });
 
   it.each(
