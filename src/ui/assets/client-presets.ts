@@ -1,6 +1,7 @@
 /**
  * Client script, the preset picker (new-webhook page): the filter box hides the presets (list items
- * and "Start from" options) whose text lacks any typed word; a preset's title button selects it.
+ * and "Start from" options) whose text lacks any typed word (a hidden preset that was chosen gives
+ * way to the first match); a preset's title button selects it.
  * The words are matched against the same text the server searches (`data-search`).
  */
 export const CLIENT_PRESETS = String.raw`
@@ -37,7 +38,8 @@ export const CLIENT_PRESETS = String.raw`
       if (ok && !first) first = option;
     });
     var current = select.options[select.selectedIndex];
-    if (words.length && first && (!current || current.disabled || texts[current.value] === undefined)) select.value = first.value;
+    // A preset the filter hid does not stay chosen: the first match takes its place.
+    if (first && current && current.disabled) select.value = first.value;
     count.textContent = shown === items.length ? items.length + ' presets' : shown + ' of ' + items.length + ' presets';
   }
 
