@@ -51,6 +51,7 @@ describe('the preset picker in a browser', () => {
       await page.getByLabel('Find a provider').fill('ecdsa');
       await expect.poll(visibleNames).toEqual(['sendgrid']);
       expect(await enabledOptions()).toEqual(['preset:sendgrid']);
+      expect(await page.locator('#source').inputValue()).toBe('kind:template');
       expect(await page.locator('#preset-count').textContent()).toBe(`1 of ${presetCatalog().length} presets`);
 
       await page.getByLabel('Find a provider').fill('git');
