@@ -12,6 +12,7 @@ import { createRateLimiter } from './core/rate-limit';
 import type { RenderLimits } from './core/template/budget';
 import { createTemplateCache } from './core/template/cache';
 import type { RenderFn } from './core/template/render-fn';
+import { createCertificateSource, type FetchCertificate } from './core/verify/certificates';
 import type { HmacFn } from './core/verify/crypto';
 import type { Store } from './store/types';
 
@@ -29,6 +30,11 @@ export interface AppDeps {
   publicUrl?: string;
   /** A faster HMAC for verification than Web Crypto's, where the runtime has one (Node's node:crypto). */
   hmac?: HmacFn;
+  /**
+   * Fetches signing certificates for certificate-based schemes (Amazon SNS), only ever for URLs the
+   * scheme allows. The entries pass a real https fetch; tests a local one. Without it, SNS fails closed.
+   */
+  fetchCertificate?: FetchCertificate;
   /** Largest webhook body accepted, in bytes (413 beyond). */
   maxBodyBytes: number;
   renderLimits: RenderLimits;
@@ -67,6 +73,8 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
     publicUrl: deps.publicUrl,
     hmac: deps.hmac,
     rateLimiter: createRateLimiter(deps.now),
+    certificates: deps.fetchCertificate ? createCertificateSource(deps.fetchCertificate) : undefined,
+    saveWebhook: (webhook) => deps.store.updateWebhook(webhook),
   };
   const metrics = createHookMetrics();
   const deliveries = createDeliveryLog({

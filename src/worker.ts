@@ -3,6 +3,7 @@
  * built once per isolate.
  */
 import './adapter/workers/jitless';
+import { fetchCertificateOverHttps } from './adapter/certificate-fetch';
 import { adminToken, maxBodyBytes, type WorkerEnv } from './adapter/workers/config';
 import { refuseWithoutAdminToken } from './adapter/workers/guard';
 import { workersLogger } from './adapter/workers/logger';
@@ -23,6 +24,7 @@ function build(env: WorkerEnv) {
     maxBodyBytes: maxBodyBytes(env),
     renderLimits: DEFAULT_RENDER_LIMITS,
     compileTemplate: interpretTemplate,
+    fetchCertificate: fetchCertificateOverHttps,
     now: Date.now,
     log: workersLogger,
     // Cloudflare sets it on every request from the internet; absent (tests, dev), nothing is limited.

@@ -7,6 +7,7 @@ import { readKeptAdminToken } from '../adapter/node/admin-token';
 import { HookgateError } from '../lib/errors';
 import { createClient } from './client';
 import { registerEventCommands } from './commands/events';
+import { registerPresetsCommand } from './commands/presets';
 import { registerRenderCommand } from './commands/render';
 import { registerSendCommand } from './commands/send';
 import { registerServeCommand } from './commands/serve';
@@ -37,7 +38,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
       'after',
-      '\nExamples:\n  hookgate webhooks create github --preset github --secret "$SECRET"\n  hookgate render --preset stripe --body event.json\n  hookgate events tail',
+      '\nExamples:\n  hookgate presets stripe\n  hookgate webhooks create github --preset github --secret "$SECRET"\n  hookgate render --preset stripe --body event.json\n  hookgate events tail',
     )
     .exitOverride();
 
@@ -53,6 +54,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
 
   registerServeCommand(program);
   registerWebhookCommands(program, context);
+  registerPresetsCommand(program, context);
   registerEventCommands(program, context);
   registerRenderCommand(program, context);
   registerSendCommand(program, context);

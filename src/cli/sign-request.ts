@@ -3,6 +3,7 @@
  * deployed gateway can be tested end to end with real signatures.
  */
 import { CliError } from './errors';
+import { signAsana, signDropbox, signNetlify, signNotion, signTeams } from './provider-signers';
 import {
   type Signed,
   sha256Hex,
@@ -30,6 +31,13 @@ export const SIGNABLE_SCHEMES = [
   'stripe',
   'standard-webhooks',
   'twilio',
+  'telegram',
+  'okta',
+  'microsoft-teams',
+  'dropbox',
+  'asana',
+  'notion',
+  'netlify',
 ] as const;
 
 export interface SignedRequest {
@@ -89,6 +97,20 @@ function signHeaders({ scheme, secret, body, url, contentType, now = Math.floor(
       return signStandard([secret], `msg_${crypto.randomUUID().replaceAll('-', '')}`, now, body);
     case 'twilio':
       return signTwilio(secret, url, formParams(body, contentType));
+    case 'telegram':
+      return { 'x-telegram-bot-api-secret-token': secret };
+    case 'okta':
+      return { authorization: secret };
+    case 'microsoft-teams':
+      return signTeams(secret, body);
+    case 'dropbox':
+      return signDropbox(secret, body);
+    case 'asana':
+      return signAsana(secret, body);
+    case 'notion':
+      return signNotion(secret, body);
+    case 'netlify':
+      return signNetlify(secret, body);
     default:
       throw new CliError(`cannot sign with "${scheme}"; --sign takes one of ${SIGNABLE_SCHEMES.join(', ')}`);
   }

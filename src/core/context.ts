@@ -14,7 +14,14 @@ import type { VerifiedRequest } from './verify';
  * Headers never shown to templates, stored in events or logged: credentials sent as they are
  * (GitLab sends its webhook secret itself in `x-gitlab-token`), not signatures.
  */
-export const HIDDEN_HEADERS: ReadonlySet<string> = new Set(['authorization', 'cookie', 'proxy-authorization', 'x-gitlab-token']);
+export const HIDDEN_HEADERS: ReadonlySet<string> = new Set([
+  'authorization',
+  'cookie',
+  'proxy-authorization',
+  'x-gitlab-token',
+  'x-telegram-bot-api-secret-token',
+  'x-hook-secret',
+]);
 
 /** A CloudEvent as templates see it: the JSON event format, attributes and extensions, data decoded. */
 export type CloudEventView = Record<string, unknown>;
@@ -33,10 +40,12 @@ export interface RequestContext {
   cloudevents?: CloudEventView[];
 }
 
-export function visibleHeaders(headers: Headers): Record<string, string> {
+/** The headers templates see: without credentials, nor the header a token scheme reads its secret from (Okta's is configurable). */
+export function visibleHeaders(headers: Headers, secretHeader?: string): Record<string, string> {
+  const hidden = secretHeader?.toLowerCase();
   const out: Record<string, string> = Object.create(null);
   headers.forEach((value, key) => {
-    if (!HIDDEN_HEADERS.has(key)) out[key] = value;
+    if (!HIDDEN_HEADERS.has(key) && key !== hidden) out[key] = value;
   });
   return out;
 }
@@ -65,7 +74,7 @@ export function buildContext(request: VerifiedRequest, webhook: Webhook): Contex
   const parsed = parseBody(rawBody, request.headers.get('content-type'));
   const context: RequestContext = {
     method: request.method,
-    headers: visibleHeaders(request.headers),
+    headers: visibleHeaders(request.headers, webhook.verify?.scheme === 'okta' ? webhook.verify.header : undefined),
     query: formToObject(request.url.searchParams),
     body: parsed.ok ? parsed.value : rawBody,
     rawBody,

@@ -4,18 +4,21 @@
  */
 
 import { MappingError } from '../lib/errors';
+import { formatTimestamp } from '../lib/time';
 import type { Event } from '../schemas/event';
 import type { Webhook } from '../schemas/webhook';
 import type { EventStore } from '../store/types';
 import { buildContext, type ContextParts, type RequestContext } from './context';
 import { selectDeliveryId } from './delivery-id';
 import { failureEvent } from './failure';
-import { answerHandshake, answerUnsigned, preflight } from './handshake';
+import { answerHandshake, answerUnsigned, learnSecret, preflight } from './handshake';
+import { keepLearnedSecret, type SaveWebhook } from './handshake/keep';
 import { type MapperDeps, mapRequest } from './map';
 import type { RateLimiter } from './rate-limit';
-import { receive } from './receive';
+import { type ReceivedRequest, receive } from './receive';
 import { finalizeEvents } from './validate';
-import { type VerifiedRequest, verify } from './verify';
+import { acceptedByHandshake, type VerifiedRequest, verify } from './verify';
+import type { CertificateSource } from './verify/certificates';
 import type { HmacFn } from './verify/crypto';
 
 export interface PipelineDeps extends MapperDeps {
@@ -28,6 +31,10 @@ export interface PipelineDeps extends MapperDeps {
   hmac?: HmacFn;
   /** Per-webhook rate limits, taken after verification (unsigned requests cannot drain them). */
   rateLimiter?: RateLimiter;
+  /** Signing certificates for certificate-based schemes (Amazon SNS); they fail closed without. */
+  certificates?: CertificateSource;
+  /** Replaces a stored webhook: keeps a secret a handshake hands over (Asana, Notion). */
+  saveWebhook?: SaveWebhook;
 }
 
 export type Translation =
@@ -68,16 +75,26 @@ export function translate(
   }
 }
 
-/** The verified request, or the answer of an unsigned handshake (made on the received bytes). */
-export async function receiveAndVerify(
+function verifyReceived(webhook: Webhook, received: ReceivedRequest, deps: PipelineDeps): Promise<VerifiedRequest> {
+  return verify(webhook.verify, received, { publicUrl: deps.publicUrl, hmac: deps.hmac, certificates: deps.certificates });
+}
+
+/**
+ * Received and verified; or the answer of a handshake made on the received bytes (an unsigned
+ * ping, a secret handed over), or the verified request a secret-handing handshake vouches for.
+ */
+async function receiveAndVerify(
   webhook: Webhook,
   request: Request,
   deps: PipelineDeps,
-): Promise<VerifiedRequest | Response> {
+): Promise<{ webhook: Webhook; verified: VerifiedRequest } | Response> {
   const received = await receive(request, deps.maxBodyBytes, deps.now());
   const unsigned = answerUnsigned(webhook, received);
   if (unsigned) return unsigned;
-  return verify(webhook.verify, received, { publicUrl: deps.publicUrl, hmac: deps.hmac });
+  const learned = learnSecret(webhook, received);
+  if (!learned) return { webhook, verified: await verifyReceived(webhook, received, deps) };
+  const kept = await keepLearnedSecret(webhook, learned, formatTimestamp(received.receivedAt * 1000), deps.saveWebhook);
+  return learned.response ?? { webhook: kept, verified: acceptedByHandshake(received) };
 }
 
 export type HookOutcome =
@@ -90,11 +107,12 @@ export type HookOutcome =
  * Handles one webhook request end to end. Resolves once the events are committed; a request
  * that cannot be mapped is committed as a failure event, then its error is thrown (400).
  */
-export async function handleHook(webhook: Webhook, request: Request, deps: PipelineDeps): Promise<HookOutcome> {
-  const early = preflight(webhook, request);
+export async function handleHook(saved: Webhook, request: Request, deps: PipelineDeps): Promise<HookOutcome> {
+  const early = preflight(saved, request);
   if (early) return { kind: 'answered', response: early };
-  const verified = await receiveAndVerify(webhook, request, deps);
-  if (verified instanceof Response) return { kind: 'answered', response: verified };
+  const outcome = await receiveAndVerify(saved, request, deps);
+  if (outcome instanceof Response) return { kind: 'answered', response: outcome };
+  const { webhook, verified } = outcome;
   if (webhook.rateLimit) deps.rateLimiter?.take(webhook.id, webhook.rateLimit);
   const parts = buildContext(verified, webhook);
   const answer = await answerHandshake(webhook, verified, parts.context);

@@ -157,7 +157,10 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
     get: { summary: 'One event', responses: { 200: jsonSchema(StoredEvent, 'output') } },
   },
   '/api/presets': {
-    get: { summary: 'The provider presets', responses: { 200: { type: 'array', items: { type: 'object' } } } },
+    get: {
+      summary: 'The provider presets (with a setup hint each); ?q=<words> keeps those matching every word',
+      responses: { 200: { type: 'array', items: { type: 'object' } } },
+    },
   },
   '/api/presets/{name}': {
     get: { summary: 'One provider preset, with its template and sample request', responses: { 200: { type: 'object' } } },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isJsonObject } from './json';
+import { Base64Secrets, SpkiPublicKeys, TopicArns } from './verify-keys';
 
 export const MAX_SECRETS = 10;
 export const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -34,15 +35,16 @@ export type SecretEncoding = (typeof SECRET_ENCODINGS)[number];
 
 /**
  * What is signed: literal text with placeholders — `{body}` (the raw body), `{header:<name>}`,
- * `{timestamp}` (the signed timestamp: the `headerFields` timestamp or the `timestampHeader`),
- * `{method}` (upper-case) and `{url}` (the URL the sender called: `HOOKGATE_PUBLIC_URL` + path + query).
+ * `{field:<dotted.path>}` (a field of the JSON body), `{timestamp}` (the signed timestamp: the
+ * `headerFields` timestamp or the `timestampHeader`), `{method}` (upper-case) and `{url}` (the URL
+ * the sender called: `HOOKGATE_PUBLIC_URL` + path + query).
  */
 export const SignedContent = z
   .string()
   .min(1)
   .max(500)
-  .regex(/^(?:[^{}]|\{(?:body|timestamp|method|url)\}|\{header:[!#$%&'*+.^_`|~0-9A-Za-z-]+\})*$/, {
-    error: 'may hold only text, "{body}", "{timestamp}", "{method}", "{url}" and "{header:<name>}"',
+  .regex(/^(?:[^{}]|\{(?:body|timestamp|method|url)\}|\{header:[!#$%&'*+.^_`|~0-9A-Za-z-]+\}|\{field:[\w-]+(?:\.[\w-]+)*\})*$/, {
+    error: 'may hold only text, "{body}", "{timestamp}", "{method}", "{url}", "{header:<name>}" and "{field:<dotted.path>}"',
   });
 
 /**
@@ -154,6 +156,25 @@ const SHAPES = {
       .optional(),
   },
   discord: { publicKeys: HexPublicKeys, ...tolerance },
+  /** `X-Telegram-Bot-Api-Secret-Token`: the `secret_token` given to setWebhook. */
+  telegram: { secrets: Secrets },
+  /** Okta event hooks: the secret sent as it is in `header` (the hook's "Authentication field"). */
+  okta: { secrets: Secrets, header: HeaderName.default('authorization') },
+  /** `Authorization: HMAC <base64>` under the base64-decoded security token. */
+  'microsoft-teams': { secrets: Base64Secrets },
+  dropbox: { secrets: Secrets },
+  /** Signature, timestamp and token inside the JSON body (`signature`). */
+  mailgun: { secrets: Secrets, ...tolerance },
+  /** ECDSA P-256 over timestamp + body, under the account's verification key. */
+  sendgrid: { publicKeys: SpkiPublicKeys, ...tolerance },
+  /** The secret is learned from the `X-Hook-Secret` handshake; until then every delivery is refused. */
+  asana: { secrets: Secrets.optional() },
+  /** The secret is the `verification_token` of Notion's first request; until then deliveries are refused. */
+  notion: { secrets: Secrets.optional() },
+  /** A JWS (HS256) in `X-Webhook-Signature` with the body's SHA-256 as a claim. */
+  netlify: { secrets: Secrets },
+  /** SNS message signatures, checked with Amazon's certificate; optionally only from `topicArns`. */
+  'aws-sns': { topicArns: TopicArns.optional() },
 } as const;
 
 export type VerifyScheme = keyof typeof SHAPES;
@@ -227,6 +248,16 @@ export const Verify = z.discriminatedUnion(
     StandardWebhooksVerify,
     stored('twilio'),
     stored('discord'),
+    stored('telegram'),
+    stored('okta'),
+    stored('microsoft-teams'),
+    stored('dropbox'),
+    stored('mailgun'),
+    stored('sendgrid'),
+    stored('asana'),
+    stored('notion'),
+    stored('netlify'),
+    stored('aws-sns'),
   ],
   { error: schemeError },
 );
@@ -250,6 +281,16 @@ export const VerifyPatch = z.discriminatedUnion(
     patch('standard-webhooks'),
     patch('twilio'),
     patch('discord'),
+    patch('telegram'),
+    patch('okta'),
+    patch('microsoft-teams'),
+    patch('dropbox'),
+    patch('mailgun'),
+    patch('sendgrid'),
+    patch('asana'),
+    patch('notion'),
+    patch('netlify'),
+    patch('aws-sns'),
   ],
   { error: schemeError },
 );

@@ -26,7 +26,9 @@ export type RateLimit = z.infer<typeof RateLimit>;
 /**
  * Handshakes a webhook answers itself, storing nothing: Slack's `url_verification` challenge,
  * Discord's PING, Zoom's `endpoint.url_validation`, Twitch EventSub's `webhook_callback_verification`,
- * Xero's intent-to-receive (after verification), WooCommerce's unsigned creation ping (before it).
+ * Xero's intent-to-receive, Okta's verification GET (after verification); WooCommerce's unsigned
+ * creation ping and Dropbox's `challenge` GET (unsigned, before); Asana's `X-Hook-Secret` and
+ * Notion's `verification_token`, which teach the webhook its secret (only while it has none).
  * Usually set by a preset.
  */
 export const HANDSHAKE_NAMES = [
@@ -36,6 +38,10 @@ export const HANDSHAKE_NAMES = [
   'xero-intent-to-receive',
   'zoom-url-validation',
   'twitch-callback-verification',
+  'dropbox-challenge',
+  'okta-verification',
+  'asana-hook-secret',
+  'notion-verification',
 ] as const;
 export const HandshakeName = z.enum(HANDSHAKE_NAMES, {
   error: `unknown handshake; expected one of ${HANDSHAKE_NAMES.join(', ')}`,

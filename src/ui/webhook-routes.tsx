@@ -34,6 +34,13 @@ export function field(form: Form, name: string): string {
 export const originOf = (c: UiContext) => new URL(c.req.url).origin;
 
 /** The API request that creates a webhook from the form: a preset plus its secret, or a mapping kind. */
+/** The `verify` field the page's one "Secret" box fills, where a scheme takes something else than secrets. */
+const CREDENTIAL_FIELD: Readonly<Record<string, string>> = {
+  discord: 'publicKeys',
+  sendgrid: 'publicKeys',
+  'aws-sns': 'topicArns',
+};
+
 function createRequest(form: Form): Record<string, unknown> {
   const name = field(form, 'name').trim();
   const description = field(form, 'description');
@@ -41,7 +48,7 @@ function createRequest(form: Form): Record<string, unknown> {
   const [type, value = ''] = field(form, 'source').split(':');
   if (type === 'preset') {
     const preset = presetCatalog().find((candidate) => candidate.name === value);
-    const credentials = secret ? (preset?.verify.scheme === 'discord' ? { publicKeys: [secret] } : { secrets: [secret] }) : {};
+    const credentials = secret ? { [CREDENTIAL_FIELD[preset?.verify.scheme ?? ''] ?? 'secrets']: [secret] } : {};
     return { name, description, preset: value, verify: credentials };
   }
   const verify = secret ? { scheme: 'bearer', secrets: [secret] } : { scheme: 'none' };

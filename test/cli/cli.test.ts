@@ -120,9 +120,10 @@ describe('hookgate CLI', () => {
     const listed = await api(['--json', 'events', 'ls', '--related', `hookgate.webhook.${webhook.id}`, '--since', '2000-01-01']);
     const live = (JSON.parse(listed.stdout) as { events: Record<string, unknown>[] }).events;
 
-    // The webhook's own id differs (its related resource and the delivery-based event id): all else is equal.
+    // The webhook's own id differs (its related resource and the delivery-based event id), and so does
+    // `occurred`: GitHub sends no event time, so it is each run's time of receipt. All else is equal.
     const comparable = (event: Record<string, unknown>) => {
-      const { id: _id, received: _received, related, ...rest } = event;
+      const { id: _id, received: _received, occurred: _occurred, related, ...rest } = event;
       return { ...rest, related: (related as Record<string, string>[]).filter((r) => r['prefect.resource.role'] !== 'webhook') };
     };
     expect(live.map(comparable)).toEqual(offline.map(comparable));
@@ -247,6 +248,7 @@ describe('hookgate CLI', () => {
       ['events', 'ls'],
       ['events', 'get'],
       ['events', 'tail'],
+      ['presets'],
     ]) {
       const run = await hookgate([...command, '--help']);
       expect(run.code, command.join(' ')).toBe(0);

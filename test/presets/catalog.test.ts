@@ -29,12 +29,19 @@ const REQUIRED = [
   'discord',
 ];
 
+/** SendGrid's published example verification key (sendgrid-nodejs, MIT). */
+const SENDGRID_PUBLIC_KEY =
+  'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==';
+
 /** Secrets or keys of the right shape for a scheme, as a user would add them. */
 function credentials(scheme: string, verify: Record<string, unknown> = {}): Record<string, unknown> {
   if (verify.secretEncoding === 'base64') return { secrets: ['c2VjcmV0LWtleS1ieXRlcw=='] };
   if (scheme === 'discord') return { publicKeys: ['a'.repeat(64)] };
   if (scheme === 'standard-webhooks') return { secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'] };
   if (scheme === 'basic') return { username: 'u', secrets: ['s'] };
+  if (scheme === 'microsoft-teams') return { secrets: ['c2VjcmV0LXRva2Vu'] };
+  if (scheme === 'sendgrid') return { publicKeys: [SENDGRID_PUBLIC_KEY] };
+  if (scheme === 'aws-sns') return { topicArns: ['arn:aws:sns:us-west-2:123456789012:MyTopic'] };
   return scheme === 'none' ? {} : { secrets: ['a-secret-value'] };
 }
 

@@ -156,4 +156,40 @@ export const EXPECTED: Record<string, [event: string, resourceId: string][]> = {
   // zoom
   'zoom/meeting.participant_joined': [['zoom.meeting.participant_joined', 'zoom.meeting.85746065432']],
   'zoom/meeting.started': [['zoom.meeting.started', 'zoom.meeting.85746065432']],
+  // issue 19, other schemes
+  'asana/heartbeat': [],
+  'asana/task.changed': [
+    ['asana.task.changed', 'asana.task.1200000000000010'],
+    ['asana.story.added', 'asana.story.1200000000000020'],
+  ],
+  'aws-sns/notification': [['aws-sns.topic.notification', 'aws-sns.topic.arn:aws:sns:us-west-2:123456789012:MyTopic']],
+  'aws-sns/subscription-confirmation': [
+    ['aws-sns.topic.subscription-confirmation', 'aws-sns.topic.arn:aws:sns:us-west-2:123456789012:MyTopic'],
+  ],
+  'azure-devops/git.push': [['azure-devops.git.push', 'azure-devops.project.be9b3917-87e6-42a4-a549-2bc06a7a878f']],
+  'azure-devops/workitem.created': [
+    ['azure-devops.workitem.created', 'azure-devops.project.be9b3917-87e6-42a4-a549-2bc06a7a878f'],
+  ],
+  'docker-hub/push': [['docker-hub.image.pushed', 'docker-hub.repository.svendowideit/testhook']],
+  'dropbox/notification': [
+    ['dropbox.files.changed', 'dropbox.account.dbid:AAH4f99T0taONIb-OurWxbNQ6ywGRopQngc'],
+    ['dropbox.files.changed', 'dropbox.account.dbid:AAA-AAh1f5hT4sQ2mlWLzAQVgXVSnKxxxGA'],
+  ],
+  'mailgun/delivered': [['mailgun.message.delivered', 'mailgun.message.20130503182626.18666.16540@sandbox.mailgun.org']],
+  'mailgun/failed.permanent': [['mailgun.message.failed', 'mailgun.message.20130503192659.13651.20287@sandbox.mailgun.org']],
+  'microsoft-teams/message': [
+    ['microsoft-teams.message.received', 'microsoft-teams.channel.19:253b1f341670408fb6fcf0ad4b7d2c79@thread.skype'],
+  ],
+  'netlify/deploy.ready': [['netlify.deploy.ready', 'netlify.deploy.5f0c4b7e2d3f1a0007a1b2c3']],
+  'notion/page.created': [['notion.page.created', 'notion.page.153104cd-477e-809d-8dc4-ff2d96ae3090']],
+  'okta/user.session.start': [['okta.user.session.start', 'okta.appinstance.0oa1abcdEFGHijklm0h7']],
+  'postmark/bounce': [['postmark.message.bounce', 'postmark.message.883953f4-6105-42a2-a16a-77a8eac79483']],
+  'postmark/delivery': [['postmark.message.delivery', 'postmark.message.883953f4-6105-42a2-a16a-77a8eac79483']],
+  'sendgrid/batch': [
+    ['sendgrid.email.processed', 'sendgrid.message.14c5d75ce93'],
+    ['sendgrid.email.deferred', 'sendgrid.message.14c5d75ce93'],
+    ['sendgrid.email.bounce', 'sendgrid.message.14c5d75ce93'],
+  ],
+  'telegram/callback_query': [['telegram.callback_query.received', 'telegram.user.1111111']],
+  'telegram/message': [['telegram.message.received', 'telegram.chat.1111111']],
 };

@@ -71,7 +71,8 @@ function standardWebhooks(): PresetPayload[] {
   return out;
 }
 
-function local(): PresetPayload[] {
+/** The documentation-shaped examples in `payloads/`, for providers the shared corpus lacks. */
+export function localPresetPayloads(): PresetPayload[] {
   const out: PresetPayload[] = [];
   for (const dir of readdirSync(LOCAL, { withFileTypes: true })) {
     if (!dir.isDirectory()) continue;
@@ -95,5 +96,5 @@ function local(): PresetPayload[] {
 }
 
 export function presetPayloads(): PresetPayload[] {
-  return [...corpus(), ...standardWebhooks(), ...local()];
+  return [...corpus(), ...standardWebhooks(), ...localPresetPayloads()];
 }

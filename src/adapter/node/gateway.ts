@@ -13,6 +13,7 @@ import type { Logger } from '../../deps';
 import type { Config } from '../../schemas/config';
 import { readMigrations } from '../../store/migrations-fs';
 import { createSqliteStore } from '../../store/sqlite';
+import { fetchCertificateOverHttps } from '../certificate-fetch';
 import { resolveAdminToken } from './admin-token';
 import { clientAddressOf } from './client-address';
 import { nodeHmac } from './crypto';
@@ -50,6 +51,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     renderLimits: DEFAULT_RENDER_LIMITS,
     compileTemplate,
     hmac: nodeHmac,
+    fetchCertificate: fetchCertificateOverHttps,
     now: Date.now,
     log,
     clientAddress: clientAddressOf(config),

@@ -23,13 +23,15 @@ export function summary(webhook: WebhookSummary): string {
 export function addWebhookChangeCommands(webhooks: Command, context: () => CliContext): void {
   mappingOptions(webhooks.command('create <name>'))
     .description('create a webhook and print the URL to give the sender')
-    .option('--preset <name>', 'a ready provider preset (github, stripe, slack, …)')
+    .option('--preset <name>', 'a ready provider preset (github, stripe, slack, …; `hookgate presets` lists them)')
     .addHelpText('after', '\nExample:\n  hookgate webhooks create github --preset github --secret "$GITHUB_WEBHOOK_SECRET"')
     .action(async (name: string, flags: WebhookFlags) => {
       const { client, out } = context();
       const body = webhookBody({ ...flags, name });
       if (!body.mapping && !body.preset)
         throw new CliError('say how requests map to events: --template, --static, --cloudevents or --preset');
+      // Loaded on use: the catalog is heavy, and other commands start faster without it.
+      if (flags.preset) (await import('../preset-list')).requireKnownPreset(flags.preset);
       const created = await client.request<WebhookSummary>('POST', '/api/webhooks', body);
       print(
         out,

@@ -3,12 +3,22 @@ import type { Webhook } from '../../schemas/webhook';
 import type { RequestContext } from '../context';
 import type { ReceivedRequest } from '../receive';
 import type { VerifiedRequest } from '../verify';
+import { dropboxChallenge, oktaVerification } from './challenges';
 import { CLOUDEVENTS_HANDSHAKES } from './cloudevents';
+import { asanaHookSecret, notionVerification } from './learned';
 import { PROVIDER_HANDSHAKES } from './providers';
 import { TIMESTAMPED_HANDSHAKES } from './timestamped';
-import type { Handshake } from './types';
+import type { Handshake, LearnedSecret } from './types';
 
-export const HANDSHAKES: readonly Handshake[] = [...CLOUDEVENTS_HANDSHAKES, ...PROVIDER_HANDSHAKES, ...TIMESTAMPED_HANDSHAKES];
+export const HANDSHAKES: readonly Handshake[] = [
+  ...CLOUDEVENTS_HANDSHAKES,
+  ...PROVIDER_HANDSHAKES,
+  ...TIMESTAMPED_HANDSHAKES,
+  dropboxChallenge,
+  oktaVerification,
+  asanaHookSecret,
+  notionVerification,
+];
 
 export function preflight(webhook: Webhook, request: Request): Response | undefined {
   for (const handshake of HANDSHAKES) {
@@ -39,4 +49,13 @@ export async function answerHandshake(
   return undefined;
 }
 
-export type { Handshake } from './types';
+/** The secret a handshake hands over, if the request is one (before verification). */
+export function learnSecret(webhook: Webhook, request: ReceivedRequest): LearnedSecret | undefined {
+  for (const handshake of HANDSHAKES) {
+    const learned = handshake.learn?.(webhook, request);
+    if (learned) return learned;
+  }
+  return undefined;
+}
+
+export type { Handshake, LearnedSecret } from './types';

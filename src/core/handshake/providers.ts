@@ -4,13 +4,8 @@
  * that declare them (`handshakes`, usually set by the preset).
  */
 import { isJsonObject } from '../../schemas/json';
-import type { HandshakeName, Webhook } from '../../schemas/webhook';
+import { declares } from './challenges';
 import type { Handshake } from './types';
-
-/** True when `webhook` answers the handshake `name` (set by its preset, or by hand). */
-export function declares(webhook: Webhook, name: HandshakeName): boolean {
-  return webhook.handshakes?.includes(name) ?? false;
-}
 
 /**
  * Slack's Events API checks a new Request URL with a signed `url_verification` request and

@@ -8,7 +8,7 @@ import type { VerifiedRequest } from '../verify';
 import { hmac } from '../verify/crypto';
 import { toHex, utf8 } from '../verify/encoding';
 import { verifyHmac } from '../verify/hmac';
-import { declares } from './providers';
+import { declares } from './challenges';
 import type { Handshake } from './types';
 
 /**

@@ -22,4 +22,15 @@ export interface Handshake {
     request: VerifiedRequest,
     context: RequestContext,
   ): Response | undefined | Promise<Response | undefined>;
+  /**
+   * On a received request, before verification: a handshake that hands the webhook its secret
+   * (Asana's `X-Hook-Secret`). The pipeline keeps the secret on the webhook, then answers with
+   * `response`, or — without one — goes on with the request as the sender's first delivery.
+   */
+  learn?(webhook: Webhook, request: ReceivedRequest): LearnedSecret | undefined;
+}
+
+export interface LearnedSecret {
+  secret: string;
+  response?: Response;
 }

@@ -1,14 +1,16 @@
 /**
  * The generic `hmac` scheme: `header` holds `prefix` + encode(HMAC(secret, signed content)), or
  * several such signatures split by `separator`, or `key=value` fields (`headerFields`) holding the
- * signatures and the signed timestamp; the key is the secret's UTF-8 bytes, or its base64 decoding
+ * signatures and the signed timestamp; or the signature is a field of the JSON body
+ * (`signatureField`, Mailgun). The key is the secret's UTF-8 bytes, or its base64 decoding
  * (`secretEncoding`). GitHub, Shopify, Linear, Sentry, PagerDuty and Slack are this scheme with the
- * settings in `recipes.ts`; timestamped presets (Zoom, Paddle, Twitch…) set the options in their
+ * settings in `recipes.ts`; other presets (Zoom, Paddle, Twitch, Mailgun…) set the options in their
  * `preset.json`.
  */
 import { VerifyError } from '../../lib/errors';
 import { DEFAULT_TOLERANCE_SECONDS } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
+import { requireBodyField } from './body-fields';
 import { type HmacFn, hmac } from './crypto';
 import { concatBytes, decodeSignature, fromBase64, utf8 } from './encoding';
 import { readHeaderFields } from './header-fields';
@@ -30,11 +32,12 @@ export interface SignedValues {
   url?: string;
 }
 
-const PLACEHOLDER = /\{(body|timestamp|method|url|header:[^}]+)\}/g;
+const PLACEHOLDER = /\{(body|timestamp|method|url|header:[^}]+|field:[^}]+)\}/g;
 
 function placeholderValue(name: string, request: Pick<ReceivedRequest, 'headers' | 'body'>, values: SignedValues): Uint8Array {
   if (name === 'body') return request.body;
   if (name.startsWith('header:')) return utf8(requireHeader(request.headers, name.slice('header:'.length)));
+  if (name.startsWith('field:')) return utf8(requireBodyField(request.body, name.slice('field:'.length)));
   const value = values[name as keyof SignedValues];
   if (value === undefined && name === 'timestamp')
     throw new VerifyError('signature-missing', 'the request has no signed timestamp');
@@ -43,7 +46,7 @@ function placeholderValue(name: string, request: Pick<ReceivedRequest, 'headers'
   return utf8(value);
 }
 
-/** The bytes a recipe signs: its literal text, the raw body, header values and `values`, in order. */
+/** The bytes a recipe signs: its literal text, the raw body, header and body-field values and `values`, in order. */
 export function signedContent(
   recipe: string,
   request: Pick<ReceivedRequest, 'headers' | 'body'>,
@@ -83,11 +86,14 @@ interface SignedTimestamp {
   source: string;
 }
 
-/** The signatures the header holds, and the signed timestamp: a header field, else `timestampHeader`. */
-function readSignatureHeader(
+/**
+ * The signatures the header (or body field) holds, and the signed timestamp: a header field, else
+ * the body's `timestampField`, else `timestampHeader`.
+ */
+function readSignatures(
   value: string,
   settings: HmacSettings,
-  headers: Headers,
+  request: Pick<ReceivedRequest, 'headers' | 'body'>,
 ): { signatures: Uint8Array[]; timestamp?: SignedTimestamp } {
   let entries = settings.separator ? value.split(settings.separator) : [value];
   let timestamp: SignedTimestamp | undefined;
@@ -98,9 +104,13 @@ function readSignatureHeader(
     if (key !== undefined) timestamp = { text: fields.timestamp, source: `the ${settings.header} ${key} field` };
     entries = fields.signatures;
   }
+  if (!timestamp && settings.timestampField) {
+    const field = settings.timestampField;
+    timestamp = { text: requireBodyField(request.body, field), source: `the body's ${field}` };
+  }
   if (!timestamp && settings.timestampHeader) {
     const name = settings.timestampHeader;
-    timestamp = { text: headers.get(name) ?? undefined, source: `the ${name} header` };
+    timestamp = { text: request.headers.get(name) ?? undefined, source: `the ${name} header` };
   }
   return { signatures: decodeAll(entries, settings), timestamp };
 }
@@ -112,8 +122,10 @@ export async function verifyHmac(
   sign: HmacFn = hmac,
   publicUrl?: string,
 ): Promise<void> {
-  const header = requireHeader(request.headers, settings.header);
-  const { signatures, timestamp } = readSignatureHeader(header, settings, request.headers);
+  const value = settings.signatureField
+    ? requireBodyField(request.body, settings.signatureField)
+    : requireHeader(request.headers, settings.header);
+  const { signatures, timestamp } = readSignatures(value, settings, request);
   const content = signedContent(settings.signedContent, request, {
     timestamp: timestamp?.text,
     method: request.method.toUpperCase(),

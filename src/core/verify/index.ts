@@ -3,13 +3,18 @@
  * downstream can see a body whose sender was not authenticated (DESIGN §5). Every scheme works on
  * the raw bytes, before parsing, and either returns or throws one `VerifyError` (401).
  */
+import { VerifyError } from '../../lib/errors';
 import type { Verify } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
 import { verifyBasic, verifyBearer, verifyHeaderToken } from './authorization';
+import type { CertificateSource } from './certificates';
 import type { HmacFn } from './crypto';
 import { verifyDiscord } from './discord';
+import { ECDSA_RECIPES, verifyEcdsa } from './ecdsa';
 import { verifyHmac } from './hmac';
+import { JWS_RECIPES, verifyJws } from './jws';
 import { HMAC_RECIPES } from './recipes';
+import { verifySns } from './sns';
 import { verifyStandardWebhooks } from './standard-webhooks';
 import { verifyStripe } from './stripe';
 import { verifyTwilio } from './twilio';
@@ -24,6 +29,26 @@ export interface VerifyOptions {
   publicUrl?: string;
   /** The HMAC to use; Web Crypto when absent (the Node entry passes node:crypto's, which is synchronous). */
   hmac?: HmacFn;
+  /** Where certificate-based schemes (Amazon SNS) get signing certificates; they fail without one. */
+  certificates?: CertificateSource;
+}
+
+/** Headers in which a sender puts the shared secret itself (GitLab, Telegram; Okta's is configurable). */
+export const TOKEN_HEADERS = { gitlab: 'x-gitlab-token', telegram: 'x-telegram-bot-api-secret-token' } as const;
+
+/** Secrets a handshake teaches (Asana, Notion): until one has, nothing from the sender is accepted. */
+function learnedSecrets(secrets: readonly string[] | undefined, scheme: string): readonly string[] {
+  if (secrets && secrets.length > 0) return secrets;
+  throw new VerifyError('secret-not-learned', `no ${scheme} handshake has given this webhook its secret yet`);
+}
+
+/**
+ * The first request of a webhook that has no secret yet, which itself hands the secret over (Notion's
+ * verification request): a learning handshake has kept that secret, so the request goes on as the
+ * sender's. Only `handleHook` calls this, right after `keepLearnedSecret` succeeded.
+ */
+export function acceptedByHandshake(request: ReceivedRequest): VerifiedRequest {
+  return request as VerifiedRequest;
 }
 
 /** Authenticates the sender on the raw request; throws `VerifyError` (401) when it cannot. */
@@ -44,7 +69,11 @@ async function check(settings: Verify, request: ReceivedRequest, options: Verify
       await verifyBasic(request.headers, settings.username, settings.secrets);
       break;
     case 'gitlab':
-      await verifyHeaderToken(request.headers, 'x-gitlab-token', settings.secrets);
+    case 'telegram':
+      await verifyHeaderToken(request.headers, TOKEN_HEADERS[settings.scheme], settings.secrets);
+      break;
+    case 'okta':
+      await verifyHeaderToken(request.headers, settings.header, settings.secrets);
       break;
     case 'hmac':
       await verifyHmac(settings, request, options.hmac, options.publicUrl);
@@ -55,7 +84,25 @@ async function check(settings: Verify, request: ReceivedRequest, options: Verify
     case 'sentry':
     case 'pagerduty':
     case 'slack':
+    case 'microsoft-teams':
+    case 'dropbox':
+    case 'mailgun':
       await verifyHmac({ ...HMAC_RECIPES[settings.scheme], ...settings }, request, options.hmac);
+      break;
+    case 'asana':
+    case 'notion': {
+      const secrets = learnedSecrets(settings.secrets, settings.scheme);
+      await verifyHmac({ ...HMAC_RECIPES[settings.scheme], secrets }, request, options.hmac);
+      break;
+    }
+    case 'sendgrid':
+      await verifyEcdsa(ECDSA_RECIPES.sendgrid, settings, request);
+      break;
+    case 'netlify':
+      await verifyJws(JWS_RECIPES.netlify, settings.secrets, request, options.hmac);
+      break;
+    case 'aws-sns':
+      await verifySns(settings, request, options.certificates);
       break;
     case 'stripe':
       await verifyStripe(settings, request, options.hmac);

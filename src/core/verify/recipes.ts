@@ -6,16 +6,21 @@
 import type { HeaderFields, HmacAlgorithm, SecretEncoding, SignatureEncoding, TimestampFormat } from '../../schemas/verify';
 
 export interface HmacRecipe {
+  /** The header holding the signature(s); named in errors when the signature is in the body. */
   header: string;
+  /** The signature is this dotted path of the JSON body instead of a header (Mailgun). */
+  signatureField?: string;
   algorithm: HmacAlgorithm;
   encoding: SignatureEncoding;
   prefix: string;
   /** Splits a header holding several signatures (rotation). */
   separator?: string;
-  /** Literal text with `{body}`, `{header:<name>}`, `{timestamp}`, `{method}` and `{url}` placeholders. */
+  /** Literal text with `{body}`, `{header:<name>}`, `{field:<dotted.path>}`, `{timestamp}`, `{method}` and `{url}` placeholders. */
   signedContent: string;
   timestampHeader?: string;
-  /** How a secret becomes the key; UTF-8 when absent. */
+  /** The signed time is this dotted path of the JSON body (Mailgun). */
+  timestampField?: string;
+  /** How a secret becomes the key: its UTF-8 bytes when absent, or base64-decoded (Airtable, Teams). */
   secretEncoding?: SecretEncoding;
   /** The signature header as `key=value` fields (`t=…,v1=…`). */
   headerFields?: HeaderFields;
@@ -23,7 +28,18 @@ export interface HmacRecipe {
   timestampFormat?: TimestampFormat;
 }
 
-export type RecipeScheme = 'github' | 'shopify' | 'linear' | 'sentry' | 'pagerduty' | 'slack';
+export type RecipeScheme =
+  | 'github'
+  | 'shopify'
+  | 'linear'
+  | 'sentry'
+  | 'pagerduty'
+  | 'slack'
+  | 'microsoft-teams'
+  | 'dropbox'
+  | 'mailgun'
+  | 'asana'
+  | 'notion';
 
 export const HMAC_RECIPES: Readonly<Record<RecipeScheme, HmacRecipe>> = {
   /** @see https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries */
@@ -52,4 +68,32 @@ export const HMAC_RECIPES: Readonly<Record<RecipeScheme, HmacRecipe>> = {
     signedContent: 'v0:{header:x-slack-request-timestamp}:{body}',
     timestampHeader: 'x-slack-request-timestamp',
   },
+  /**
+   * Outgoing webhooks: `Authorization: HMAC <base64>` under the base64-decoded security token.
+   * @see https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-outgoing-webhook#2-create-a-url-on-your-apps-server-to-accept-and-process-a-post-request
+   */
+  'microsoft-teams': {
+    header: 'authorization',
+    algorithm: 'sha256',
+    encoding: 'base64',
+    prefix: 'HMAC ',
+    secretEncoding: 'base64',
+    signedContent: '{body}',
+  },
+  /** @see https://www.dropbox.com/developers/reference/webhooks#documentation */
+  dropbox: { header: 'x-dropbox-signature', algorithm: 'sha256', encoding: 'hex', prefix: '', signedContent: '{body}' },
+  /** @see https://documentation.mailgun.com/docs/mailgun/user-manual/webhooks/securing-webhooks */
+  mailgun: {
+    header: 'signature.signature (in the body)',
+    signatureField: 'signature.signature',
+    algorithm: 'sha256',
+    encoding: 'hex',
+    prefix: '',
+    signedContent: '{field:signature.timestamp}{field:signature.token}',
+    timestampField: 'signature.timestamp',
+  },
+  /** @see https://developers.asana.com/docs/webhooks-guide#security */
+  asana: { header: 'x-hook-signature', algorithm: 'sha256', encoding: 'hex', prefix: '', signedContent: '{body}' },
+  /** @see https://developers.notion.com/reference/webhooks#step-3-validating-event-payloads-recommended */
+  notion: { header: 'x-notion-signature', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=', signedContent: '{body}' },
 };

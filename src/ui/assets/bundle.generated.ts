@@ -418,11 +418,58 @@ export const APP_JS = `/* hookgate UI, built from src/ui/browser/ (npm run build
     if (toggle instanceof HTMLInputElement) startLive2(feed, list, toggle);
   }
 
+  // src/ui/browser/presets.ts
+  function matches(text, words) {
+    return words.every((word) => text.includes(word));
+  }
+  function startPresetPicker() {
+    const filter = document.getElementById("preset-filter");
+    const select = document.getElementById("source");
+    const count = document.getElementById("preset-count");
+    const list = document.getElementById("preset-list");
+    if (!filter || !select || !list) return;
+    const items = Array.from(list.querySelectorAll("li[data-search]"));
+    const texts = new Map(items.map((item) => [item.dataset.preset ?? "", item.dataset.search ?? ""]));
+    const apply = () => {
+      const words = filter.value.toLowerCase().split(/\\s+/).filter(Boolean);
+      let shown = 0;
+      for (const item of items) {
+        const ok = matches(item.dataset.search ?? "", words);
+        item.hidden = !ok;
+        if (ok) shown++;
+      }
+      let first;
+      for (const option of Array.from(select.options)) {
+        const text = texts.get(option.value);
+        if (text === void 0) continue;
+        const ok = matches(text, words);
+        option.hidden = !ok;
+        option.disabled = !ok;
+        if (ok && !first) first = option;
+      }
+      const current = select.options[select.selectedIndex];
+      if (first && current?.disabled) select.value = first.value;
+      if (count) count.textContent = shown === items.length ? \`\${items.length} presets\` : \`\${shown} of \${items.length} presets\`;
+    };
+    filter.addEventListener("input", apply);
+    filter.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") event.preventDefault();
+    });
+    list.addEventListener("click", (event) => {
+      const button = event.target?.closest("button[data-choose]");
+      if (!button) return;
+      select.value = button.dataset.choose ?? "";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      select.focus();
+    });
+  }
+
   // src/ui/browser/main.ts
   startPage();
   startFeed();
   startEditor();
   startActivity();
+  startPresetPicker();
 })();
 `;
 
@@ -646,6 +693,31 @@ label {
 .hint {
   color: var(--muted);
   font-size: 13px;
+}
+.preset-list {
+  list-style: none;
+  margin: 6px 0;
+  padding: 0;
+  max-height: 320px;
+  overflow-y: auto;
+  border: 1px solid var(--border);
+  border-radius: 8px;
+}
+.preset-list li {
+  padding: 6px 10px;
+  border-bottom: 1px solid var(--border);
+}
+.preset-list li[hidden] {
+  display: none;
+}
+.preset-list button.link {
+  background: none;
+  border: 0;
+  padding: 0;
+  color: inherit;
+  font-weight: 600;
+  cursor: pointer;
+  text-decoration: underline;
 }
 .notice {
   border-radius: 6px;

@@ -7,6 +7,7 @@ import { RESOURCE_ID, RESOURCE_ROLE, type StoredEvent } from '../../schemas/even
 import { isJsonObject } from '../../schemas/json';
 import { CopyButton } from '../components/copy-button';
 import { JsonView } from '../components/json-view';
+import { SnsConfirm } from '../components/sns-confirm';
 import { type Clock, Time } from '../components/time';
 import { feedSearch, parseFeedQuery } from '../feed-query';
 import { Layout } from './layout';
@@ -136,6 +137,7 @@ export function EventPage({ event, clock, csrf }: { event: StoredEvent; clock: C
         )}
       </dl>
       {event.event === FAILED_EVENT && <Failure event={event} />}
+      <SnsConfirm event={event} />
       <section class="panel" aria-labelledby="resource-title">
         <h2 id="resource-title">Resource</h2>
         <Labels labels={event.resource} />

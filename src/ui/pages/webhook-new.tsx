@@ -1,5 +1,6 @@
 /** Creating a webhook: from a provider preset, or from a mapping kind to write yourself. */
 import type { Preset } from '../../core/presets/preset';
+import { PresetPicker } from '../components/preset-picker';
 import { Layout } from './layout';
 
 export interface NewWebhookForm {
@@ -65,13 +66,15 @@ export function NewWebhookPage({ csrf, presets, form, error }: NewWebhookProps) 
             A preset brings the provider's verification, delivery id and a mapping template you can edit afterwards.
           </span>
         </p>
+        <PresetPicker presets={presets} />
         <p>
           <label for="secret">Secret</label>
           <input id="secret" name="secret" type="password" autocomplete="new-password" aria-describedby="secret-hint" />
           <span class="hint" id="secret-hint">
-            For a preset, the signing secret you also give the provider (Discord: the application's public key). For your own
-            mapping, leave it empty to let the URL be the secret, or give one the sender sends as{' '}
-            <code>Authorization: Bearer …</code>. It is never shown again.
+            For a preset, the signing secret you also give the provider (Discord, SendGrid: the public key; Amazon SNS: a topic
+            ARN to accept; Asana, Notion: leave empty, the provider's handshake sets it). For your own mapping, leave it empty to
+            let the URL be the secret, or give one the sender sends as <code>Authorization: Bearer …</code>. It is never shown
+            again.
           </span>
         </p>
         <div class="buttons">
