@@ -36,7 +36,7 @@ describe('the preset catalog for pickers', () => {
   it('finds presets by any words, every word required, a name that starts with the text first', () => {
     const names = (query: string) => searchPresets(presetCatalog(), query).map((listing) => listing.name);
     expect(names('')).toHaveLength(presetCatalog().length);
-    expect(names('git')[0]).toBe('github');
+    expect(names('git').slice(0, 3).sort()).toEqual(['gitea', 'github', 'gitlab']);
     expect(names('git')).toEqual(expect.arrayContaining(['github', 'gitlab']));
     expect(names('ECDSA')).toEqual(['sendgrid']);
     expect(names('signature inside the body')).toEqual(['mailgun']);
