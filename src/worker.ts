@@ -6,6 +6,7 @@ import './adapter/workers/jitless';
 import { adminToken, maxBodyBytes, type WorkerEnv } from './adapter/workers/config';
 import { refuseWithoutAdminToken } from './adapter/workers/guard';
 import { workersLogger } from './adapter/workers/logger';
+import { runRetention } from './adapter/workers/retention';
 import { createApp } from './app';
 import { DEFAULT_RENDER_LIMITS } from './core/template/budget';
 import { interpretTemplate } from './core/template/interpreter';
@@ -37,5 +38,9 @@ export default {
   fetch(request: Request, env: WorkerEnv): Promise<Response> {
     if (current?.env !== env) current = build(env);
     return current.fetch(request);
+  },
+  /** Cron triggers (wrangler.toml): retention, in bounded steps. */
+  scheduled(_controller: unknown, env: WorkerEnv, ctx: { waitUntil(promise: Promise<unknown>): void }): void {
+    ctx.waitUntil(runRetention(env));
   },
 };

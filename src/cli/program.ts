@@ -7,6 +7,7 @@ import { readKeptAdminToken } from '../adapter/node/admin-token';
 import { HookgateError } from '../lib/errors';
 import { createClient } from './client';
 import { registerEventCommands } from './commands/events';
+import { registerKeyCommands } from './commands/keys';
 import { registerRenderCommand } from './commands/render';
 import { registerSendCommand } from './commands/send';
 import { registerServeCommand } from './commands/serve';
@@ -32,7 +33,10 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   const program = new Command('hookgate')
     .description('hookgate: webhooks in, events out')
     .option('--url <url>', 'the gateway (HOOKGATE_URL)', env.HOOKGATE_URL ?? DEFAULT_URL)
-    .option('--token <token>', 'the admin token (HOOKGATE_ADMIN_TOKEN, else the one the local gateway keeps in data/admin-token)')
+    .option(
+      '--token <token>',
+      'the admin token or an API key (HOOKGATE_ADMIN_TOKEN, else the one the local gateway keeps in data/admin-token)',
+    )
     .option('--json', 'print JSON, for scripts')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -54,6 +58,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   registerServeCommand(program);
   registerWebhookCommands(program, context);
   registerEventCommands(program, context);
+  registerKeyCommands(program, context);
   registerRenderCommand(program, context);
   registerSendCommand(program, context);
   return program;

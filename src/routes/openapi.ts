@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { ApiKeyCreate, ApiKeyCreated, ApiKeyView } from '../schemas/api-key';
 import { Delivery, DeliveryQuery } from '../schemas/delivery';
 import { Event, StoredEvent } from '../schemas/event';
 import { CountRequest, EventPageResponse, FilterRequest, TailRequest, TailResponse } from '../schemas/filter';
@@ -154,6 +155,20 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
   },
   '/api/events/{id}': {
     get: { summary: 'One event', responses: { 200: jsonSchema(StoredEvent, 'output') } },
+  },
+  '/api/keys': {
+    post: {
+      summary: 'Make an API key (scope read, emit, manage or admin); `key` is in this answer only',
+      request: jsonSchema(ApiKeyCreate, 'input'),
+      responses: { 201: jsonSchema(ApiKeyCreated, 'output') },
+    },
+    get: {
+      summary: 'The API keys (never the keys themselves)',
+      responses: { 200: { type: 'array', items: jsonSchema(ApiKeyView, 'output') } },
+    },
+  },
+  '/api/keys/{id}': {
+    delete: { summary: 'Revoke an API key: refused from the next request on', responses: { 204: null } },
   },
   '/api/presets': {
     get: { summary: 'The provider presets', responses: { 200: { type: 'array', items: { type: 'object' } } } },

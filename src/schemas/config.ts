@@ -1,5 +1,6 @@
 /** Gateway settings from the environment (Node) or bindings (Workers), parsed once at start. */
 import { z } from 'zod';
+import { parseRetention } from '../lib/duration';
 
 const PositiveInt = z.coerce.number().int().positive();
 
@@ -24,5 +25,15 @@ export const Config = z.object({
    * writer thread beside it (more events/s for large fan-outs, about 50 MB more memory).
    */
   HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('inline'),
+  /** Keep events this long after receipt (`30d`, `12h`); `0` (default) keeps them forever. In milliseconds. */
+  HOOKGATE_RETENTION: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const ms = parseRetention(text);
+      if (ms === undefined)
+        ctx.addIssue({ code: 'custom', message: 'must be a duration such as 30d, 12h, or 0 to keep forever' });
+      return ms ?? 0;
+    }),
 });
 export type Config = z.infer<typeof Config>;

@@ -18,7 +18,7 @@ import type { Webhook } from '../schemas/webhook';
 import type { EditorState } from './components/mapping-editor';
 import { PreviewResult } from './components/preview-result';
 import { initialState, sampleOf, stateFrom } from './editor-state';
-import { clockOf, type UiContext, type UiEnv } from './env';
+import { canManage, clockOf, type UiContext, type UiEnv } from './env';
 import { ConfirmPage } from './pages/confirm';
 import { NotFoundPage } from './pages/not-found';
 import { WebhookEditPage } from './pages/webhook-edit';
@@ -68,6 +68,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
         failures={failures.total}
         notice={options.notice}
         replay={options.replay}
+        readOnly={!canManage(c)}
       />
     );
     return c.html(page, options.status ?? 200);
@@ -93,7 +94,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
       });
     }
     try {
-      await updateWebhook(webhook, { mapping: draft.mapping }, deps);
+      await updateWebhook(webhook, { mapping: draft.mapping }, { ...deps, actor: c.get('actor') });
     } catch (error) {
       if (!(error instanceof HookgateError)) throw error;
       return render(c, webhook, { state: { ...state, saveError: `Not saved: ${error.detail}` }, status: 422 });
@@ -112,7 +113,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
   app.post('/webhooks/:id/replay', async (c) => {
     const webhook = await load(c.req.param('id'));
     if (!webhook) return notFound(c);
-    const report = await replayWebhook(webhook, ReplayRequest.parse({}), deps);
+    const report = await replayWebhook(webhook, ReplayRequest.parse({}), { ...deps, actor: c.get('actor') });
     // Replay is idempotent, so the result can be the answer to the POST itself (a reload re-runs it harmlessly).
     return render(c, webhook, { replay: report });
   });
@@ -140,7 +141,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
     if (form.confirm !== 'yes') return c.redirect(`/ui/webhooks/${encodeURIComponent(id)}/rotate`, 303);
     const webhook = await load(id);
     if (!webhook) return notFound(c);
-    await rotateWebhook(webhook, deps);
+    await rotateWebhook(webhook, { ...deps, actor: c.get('actor') });
     return c.redirect(`/ui/webhooks/${encodeURIComponent(id)}?done=rotated`, 303);
   });
 
@@ -167,7 +168,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
     if (form.confirm !== 'yes') return c.redirect(`/ui/webhooks/${encodeURIComponent(id)}/delete`, 303);
     const webhook = await load(id);
     if (!webhook) return notFound(c);
-    await deleteWebhook(webhook, deps);
+    await deleteWebhook(webhook, { ...deps, actor: c.get('actor') });
     return c.redirect('/ui/webhooks?done=deleted', 303);
   });
 

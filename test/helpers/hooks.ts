@@ -58,12 +58,15 @@ export interface RawEvent {
   follows: string | null;
 }
 
-/** Every stored event, oldest first, read from the SQLite file (not through the events API). */
+/** Every event requests stored (audit events left out), oldest first, read from the SQLite file (not through the events API). */
 export function storedEvents(dbFile: string): RawEvent[] {
   const db = new Database(dbFile, { readonly: true });
   try {
     const rows = db.prepare('SELECT body FROM events ORDER BY seq').all() as { body: string }[];
-    return rows.map((row) => JSON.parse(row.body) as RawEvent);
+    // Audit events (a webhook's creation, its changes: related role `actor`) are the API's, not a request's.
+    return rows
+      .map((row) => JSON.parse(row.body) as RawEvent)
+      .filter((event) => !event.related.some((related) => related['prefect.resource.role'] === 'actor'));
   } finally {
     db.close();
   }

@@ -16,6 +16,7 @@ import { createSqliteStore } from '../../store/sqlite';
 import { resolveAdminToken } from './admin-token';
 import { nodeClientAddress } from './client-address';
 import { nodeHmac } from './crypto';
+import { startRetention } from './retention';
 import { compileTemplate } from './template-compiler';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -53,6 +54,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     clientAddress: nodeClientAddress,
   });
 
+  const retention = startRetention(store, config.HOOKGATE_RETENTION, log);
   const server = await new Promise<Server>((done) => {
     const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => done(s as Server));
   });
@@ -72,7 +74,10 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       server.close(() => {
         clearTimeout(force);
-        store.close().then(done, done);
+        retention
+          .stop()
+          .then(() => store.close())
+          .then(done, done);
       });
       server.closeIdleConnections();
     });

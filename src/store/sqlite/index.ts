@@ -8,8 +8,11 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from '../migrate';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import * as KEYS from '../sql/api-keys';
+import { auditedChangeStatements, changedWebhookId } from '../sql/changes';
 import * as DELIVERIES from '../sql/deliveries';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
+import * as RETENTION from '../sql/retention';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
@@ -38,6 +41,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const db = new Database(options.filename, { readonly: options.readonly ?? false });
   db.pragma('busy_timeout = 5000');
   if (!options.readonly) {
+    // Takes effect only on a new file (before its first table): retention then reclaims space in steps.
+    db.pragma('auto_vacuum = INCREMENTAL');
     configureWriter(db, synchronous);
     applyMigrations(db, options.migrations);
   }
@@ -67,6 +72,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const pruneWebhookDeliveries = db.prepare(DELIVERIES.PRUNE_WEBHOOK_DELIVERIES);
 
   const webhooks = createWebhookCache();
+  const keyRow = (sql: string, value: string) => {
+    const row = db.prepare(sql).get(value) as KEYS.ApiKeyRow | undefined;
+    return row ? KEYS.fromApiKeyRow(row) : undefined;
+  };
+  const pruneResources = db.prepare(RETENTION.PRUNE_EVENT_RESOURCES);
+  const pruneEvents = db.prepare(RETENTION.PRUNE_EVENTS);
+  const dropEmptyCounts = db.prepare(RETENTION.DROP_EMPTY_DAY_COUNTS);
 
   const write = writing;
 
@@ -135,6 +147,39 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           return deleted;
         })(),
       );
+    },
+    getApiKeyByHash: async (hash) => keyRow(KEYS.SELECT_API_KEY_BY_HASH, hash),
+    getApiKey: async (id) => keyRow(KEYS.SELECT_API_KEY, id),
+    async listApiKeys() {
+      return (db.prepare(KEYS.SELECT_API_KEYS).all() as KEYS.ApiKeyRow[]).map(KEYS.fromApiKeyRow);
+    },
+    async touchApiKey(id, micros) {
+      write(() => db.prepare(KEYS.TOUCH_API_KEY).run(...KEYS.touchApiKeyParams(id, micros)));
+    },
+    async applyChange(change, audit) {
+      const statements = auditedChangeStatements(change, audit, nowMicros());
+      const webhookId = changedWebhookId(change);
+      if (webhookId) webhooks.forget(webhookId);
+      return write(() =>
+        db.transaction(() => {
+          const [changed] = statements.map(({ sql, params }) => db.prepare(sql).run(...params).changes);
+          return (changed ?? 0) > 0;
+        })(),
+      );
+    },
+    async pruneEvents(before, limit) {
+      const params = RETENTION.pruneParams(before, limit);
+      const deleted = write(() =>
+        db.transaction(() => {
+          pruneResources.run(...params);
+          const n = pruneEvents.run(...params).changes;
+          if (n > 0) dropEmptyCounts.run();
+          return n;
+        })(),
+      );
+      // Hands the freed pages back to the file system a few at a time (a no-op unless auto_vacuum is INCREMENTAL).
+      if (deleted > 0) write(() => db.pragma(`incremental_vacuum(${RETENTION.VACUUM_PAGES_PER_BATCH})`));
+      return deleted;
     },
     async close() {
       await events.close();
