@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { type AppDeps, createRouteDeps } from './deps';
 import { requireApiScope } from './http/api-auth';
 import { limitBody, MAX_API_BODY_BYTES } from './http/body';
+import { logHookRequests } from './http/hook-log';
 import { INTERNAL_ERROR, problemResponse } from './http/problem';
 import { HookgateError, NotFoundError } from './lib/errors';
 import { createDeliveryRoutes } from './routes/deliveries';
@@ -31,6 +32,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.use('/api/*', limitBody(MAX_API_BODY_BYTES));
 
   app.route('/', createHealthRoutes(deps));
+  app.use('/hooks/*', logHookRequests(deps));
   app.route('/hooks', createHookRoutes(deps));
   app.route('/api/webhooks', createWebhookRoutes(deps));
   app.route('/api/webhooks', createDeliveryRoutes(deps));

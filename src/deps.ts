@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { createDeliveryLog, type DeliveryLog } from './core/deliveries/log';
 import { createHookMetrics, type HookMetrics } from './core/metrics';
+import { createOpsMetrics, instrumentWrites, type OpsMetrics } from './core/ops-metrics';
 import type { PipelineDeps } from './core/pipeline';
 import { createRateLimiter } from './core/rate-limit';
 import type { RenderLimits } from './core/template/budget';
@@ -36,6 +37,8 @@ export interface AppDeps {
   /** Wall clock in milliseconds since the epoch. */
   now: () => number;
   log: Logger;
+  /** `/metrics` without a key (`HOOKGATE_METRICS_PUBLIC=true`); otherwise it needs a `read` key. */
+  metricsPublic?: boolean;
   /** The sender's address as the runtime sees it (the socket on Node, `cf-connecting-ip` on Workers). */
   clientAddress?: (c: Context) => string | undefined;
 }
@@ -48,9 +51,13 @@ export interface RouteDeps extends AppDeps {
   metrics: HookMetrics;
   /** Every request to a webhook URL and its outcome, written off the hot path. */
   deliveries: DeliveryLog;
+  /** Histograms and gauges for operators (issue 17). */
+  ops: OpsMetrics;
 }
 
-export function createRouteDeps(deps: AppDeps): RouteDeps {
+export function createRouteDeps(appDeps: AppDeps): RouteDeps {
+  const ops = createOpsMetrics();
+  const deps = { ...appDeps, store: instrumentWrites(appDeps.store, ops) };
   const pipeline: PipelineDeps = {
     store: deps.store,
     maxBodyBytes: deps.maxBodyBytes,
@@ -70,5 +77,5 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
       deps.log.warn('delivery log records dropped', { count, reason });
     },
   });
-  return { ...deps, pipeline, metrics, deliveries };
+  return { ...deps, pipeline, metrics, deliveries, ops };
 }

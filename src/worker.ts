@@ -27,6 +27,7 @@ function build(env: WorkerEnv) {
     now: Date.now,
     log: workersLogger,
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
+    metricsPublic: env.HOOKGATE_METRICS_PUBLIC === 'true',
   });
   return {
     env,

@@ -12,6 +12,7 @@ import { UNKNOWN_WEBHOOK } from '../core/metrics';
 import { handleHook } from '../core/pipeline';
 import { TemplateRenderError } from '../core/template/errors';
 import type { RouteDeps } from '../deps';
+import { setHookFacts } from '../http/hook-log';
 import { HookgateError, MappingError, NotFoundError, VerifyError } from '../lib/errors';
 import type { Event } from '../schemas/event';
 import type { Webhook } from '../schemas/webhook';
@@ -109,6 +110,8 @@ export function createHookRoutes(deps: RouteDeps): Hono {
     let webhook: Webhook | undefined;
     const log = (facts: Omit<DeliveryFacts, 'webhookId' | 'request' | 'receivedAt' | 'answeredAt'>) => {
       if (!webhook) return;
+      const known = webhook.enabled ? webhook.id : UNKNOWN_WEBHOOK;
+      setHookFacts(c, { webhook: known, outcome: facts.outcome, events: facts.eventIds?.length ?? 0 });
       const source = deps.clientAddress?.(c);
       deps.deliveries.record(
         deliveryRecord({ ...facts, webhookId: webhook.id, request: c.req.raw, receivedAt, answeredAt: deps.now(), source }),

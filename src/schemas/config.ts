@@ -25,6 +25,11 @@ export const Config = z.object({
    * writer thread beside it (more events/s for large fan-outs, about 50 MB more memory).
    */
   HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('inline'),
+  /** `true`: `/metrics` without a key; otherwise it needs a key with the `read` scope. */
+  HOOKGATE_METRICS_PUBLIC: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((value) => value === 'true'),
   /** Keep events this long after receipt (`30d`, `12h`); `0` (default) keeps them forever. In milliseconds. */
   HOOKGATE_RETENTION: z
     .string()

@@ -136,8 +136,21 @@ export interface ApiKeyStore {
   applyChange(change: StoreChange, audit: Event): Promise<boolean>;
 }
 
-/** Retention (issue 17). */
+/** Figures for the operator's gauges, each cheap to read (no table scan). */
+export interface StoreStats {
+  /** Events stored (from the day counts). */
+  events: number;
+  /** Time of receipt of the oldest event, microseconds; null when there is none. */
+  oldestReceivedMicros: number | null;
+  /** The database's size in bytes, where the driver knows it cheaply (SQLite); null otherwise. */
+  bytes: number | null;
+}
+
+/** Retention and operations (issue 17). */
 export interface RetentionStore {
+  stats(): Promise<StoreStats>;
+  /** Resolves when the store can take a write now (a write lock taken and let go); throws `StoreUnavailableError`. */
+  probeWrite(): Promise<void>;
   /**
    * Deletes at most `limit` of the oldest events received before `beforeMicros` (their resources
    * and day counts with them), in one short transaction. Resolves to the events deleted; fewer than

@@ -29,6 +29,7 @@ const SCOPE_NEEDED: Record<string, string> = {
   'GET /api/presets': 'read',
   'GET /api/presets/:name': 'read',
   'GET /api/openapi.json': 'read',
+  'GET /metrics': 'read',
 };
 
 const INCLUDES: Record<string, string[]> = {
@@ -51,7 +52,7 @@ describe('scopes on every route', () => {
   afterAll(() => t.close());
 
   const served = () =>
-    t.app.routes.filter((r) => r.path.startsWith('/api/') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
+    t.app.routes.filter((r) => (r.path.startsWith('/api/') || r.path === '/metrics') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
 
   it('has a row for every served route, and no other', async () => {
     const routes = served();

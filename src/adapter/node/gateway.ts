@@ -52,6 +52,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     now: Date.now,
     log,
     clientAddress: nodeClientAddress,
+    metricsPublic: config.HOOKGATE_METRICS_PUBLIC,
   });
 
   const retention = startRetention(store, config.HOOKGATE_RETENTION, log);

@@ -9,6 +9,8 @@ export interface WorkerEnv {
   HOOKGATE_MAX_BODY_BYTES?: string;
   /** Keep events this long after receipt (`30d`); `0` or unset keeps them forever. Pruned by the cron trigger. */
   HOOKGATE_RETENTION?: string;
+  /** `"true"`: `/metrics` without a key. */
+  HOOKGATE_METRICS_PUBLIC?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

@@ -203,6 +203,14 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
       );
       return results[1]?.results?.length ?? 0;
     },
+    async stats() {
+      const row = await db.prepare(RETENTION.STORE_STATS).first<RETENTION.StatsRow>();
+      return { events: row?.events ?? 0, oldestReceivedMicros: row?.oldest ?? null, bytes: null };
+    },
+    async probeWrite() {
+      // A write that changes nothing still needs the database to accept writes.
+      await writing(() => db.prepare(RETENTION.WRITE_PROBE).run());
+    },
     async close() {
       // The binding belongs to the runtime; nothing to close.
     },

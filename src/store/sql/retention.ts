@@ -26,3 +26,15 @@ export function pruneParams(beforeMicros: number, limit: number): unknown[] {
 
 /** Pages handed back to the file system after each batch (SQLite incremental vacuum; 4 KiB pages). */
 export const VACUUM_PAGES_PER_BATCH = 1024;
+
+/** The gauges' figures: a sum over the small day-count table and one step of `events_received`. */
+export const STORE_STATS = `SELECT (SELECT coalesce(sum(n), 0) FROM event_day_counts) AS events,
+(SELECT min(received) FROM events) AS oldest`;
+
+export interface StatsRow {
+  events: number;
+  oldest: number | null;
+}
+
+/** A write that changes nothing: for readiness, it needs a store that accepts writes. */
+export const WRITE_PROBE = 'DELETE FROM api_keys WHERE 0';

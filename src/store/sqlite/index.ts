@@ -181,6 +181,20 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (deleted > 0) write(() => db.pragma(`incremental_vacuum(${RETENTION.VACUUM_PAGES_PER_BATCH})`));
       return deleted;
     },
+    async stats() {
+      const row = db.prepare(RETENTION.STORE_STATS).get() as RETENTION.StatsRow;
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      const size = db.pragma('page_size', { simple: true }) as number;
+      return {
+        events: row.events,
+        oldestReceivedMicros: row.oldest,
+        bytes: options.filename === ':memory:' ? null : pages * size,
+      };
+    },
+    async probeWrite() {
+      // A write that changes nothing still takes the write lock: fails (503) on a read-only file, a lock held too long, an I/O error.
+      write(() => db.prepare(RETENTION.WRITE_PROBE).run());
+    },
     async close() {
       await events.close();
       db.close();
