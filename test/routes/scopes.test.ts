@@ -52,7 +52,9 @@ describe('scopes on every route', () => {
   afterAll(() => t.close());
 
   const served = () =>
-    t.app.routes.filter((r) => (r.path.startsWith('/api/') || r.path === '/metrics') && r.method !== 'ALL').map((r) => `${r.method} ${r.path}`);
+    t.app.routes
+      .filter((r) => (r.path.startsWith('/api/') || r.path === '/metrics') && r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`);
 
   it('has a row for every served route, and no other', async () => {
     const routes = served();
