@@ -6,6 +6,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { requiredScope } from '../http/api-auth';
 import { ApiKeyCreate, ApiKeyCreated, ApiKeyView } from '../schemas/api-key';
 import { Delivery, DeliveryQuery } from '../schemas/delivery';
 import { Event, StoredEvent } from '../schemas/event';
@@ -196,6 +197,8 @@ export function buildOpenApi(): Record<string, unknown> {
         method,
         {
           summary: op.summary,
+          // The least API key scope the route needs (http/api-auth.ts decides; read < manage < admin, emit apart).
+          'x-required-scope': requiredScope(method.toUpperCase(), path),
           parameters: parametersOf(path, op.query),
           ...(op.request && { requestBody: { required: true, content: json(op.request) } }),
           responses: {
@@ -214,7 +217,15 @@ export function buildOpenApi(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: { title: 'hookgate', version: '0.1.0', description: 'Webhooks in, events out: the management and events API.' },
-    components: { securitySchemes: { admin: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        admin: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The admin token or an API key (`hgk_…`) with the scope in `x-required-scope`',
+        },
+      },
+    },
     security: [{ admin: [] }],
     paths,
   };

@@ -61,6 +61,18 @@ describe('scopes on every route', () => {
     expect(new Set(routes)).toEqual(new Set(Object.keys(SCOPE_NEEDED)));
   });
 
+  it("documents each route's scope in the OpenAPI document (x-required-scope)", async () => {
+    const document = (await (await t.api('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { 'x-required-scope': string }>>;
+    };
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const route = `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
+        expect(operation['x-required-scope'], route).toBe(SCOPE_NEEDED[route]);
+      }
+    }
+  });
+
   const cases = Object.entries(SCOPE_NEEDED).flatMap(([route, needed]) =>
     Object.keys(INCLUDES).map((scope) => ({ route, needed, scope, allowed: INCLUDES[scope]?.includes(needed) ?? false })),
   );
