@@ -5,14 +5,16 @@
 import { Hono } from 'hono';
 import { unreadableBody } from './core/receive';
 import { type AppDeps, createRouteDeps } from './deps';
+import { requireApiScope } from './http/api-auth';
 import { limitBody, MAX_API_BODY_BYTES } from './http/body';
+import { logHookRequests } from './http/hook-log';
 import { INTERNAL_ERROR, isBodyReadFailure, problemResponse } from './http/problem';
-import { HookgateError, NotFoundError, UnauthorizedError } from './lib/errors';
-import { secretEquals } from './lib/secrets';
+import { HookgateError, NotFoundError } from './lib/errors';
 import { createDeliveryRoutes } from './routes/deliveries';
 import { createEventsRoutes, MAX_EVENT_BATCH_BYTES } from './routes/events';
 import { createHealthRoutes } from './routes/health';
 import { createHookRoutes } from './routes/hooks';
+import { createKeyRoutes } from './routes/keys';
 import { createMetricsRoutes } from './routes/metrics';
 import { createOpenApiRoutes } from './routes/openapi';
 import { createPresetRoutes } from './routes/presets';
@@ -25,30 +27,20 @@ export function createApp(appDeps: AppDeps): Hono {
   const deps = createRouteDeps(appDeps);
   const app = new Hono();
 
-  app.use('/api/*', async (c, next) => {
-    const address = deps.addressOf(c);
-    deps.authFailures.check(address);
-    const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match?.[1] || !(await secretEquals(match[1].trim(), deps.adminToken))) {
-      deps.authFailures.fail(address);
-      const error = new UnauthorizedError('send the admin token as "Authorization: Bearer <token>"');
-      const response = problemResponse(error);
-      response.headers.set('www-authenticate', 'Bearer');
-      return response;
-    }
-    await next();
-  });
+  // The admin token or an API key with the route's scope (http/api-auth.ts).
+  app.use('/api/*', requireApiScope(deps));
   // After the token check, so an unauthenticated body is never read; `/hooks` limits its own, `/ui` its own.
   const limitApi = limitBody(MAX_API_BODY_BYTES);
   const limitBatch = limitBody(MAX_EVENT_BATCH_BYTES);
   app.use('/api/*', (c, next) => (c.req.path === '/api/events' ? limitBatch(c, next) : limitApi(c, next)));
 
   app.route('/', createHealthRoutes(deps));
+  app.use('/hooks/*', logHookRequests(deps));
   app.route('/hooks', createHookRoutes(deps));
   app.route('/api/webhooks', createWebhookRoutes(deps));
   app.route('/api/webhooks', createDeliveryRoutes(deps));
   app.route('/api/events', createEventsRoutes(deps));
+  app.route('/api/keys', createKeyRoutes(deps));
   app.route('/api/presets', createPresetRoutes(deps));
   app.route('/api/openapi.json', createOpenApiRoutes());
   app.route('/', createMetricsRoutes(deps));

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { createFailureLimiter, type FailureLimiter } from './core/auth-failures';
 import { createDeliveryLog, type DeliveryLog } from './core/deliveries/log';
 import { createHookMetrics, type HookMetrics } from './core/metrics';
+import { createOpsMetrics, instrumentWrites, type OpsMetrics } from './core/ops-metrics';
 import type { PipelineDeps } from './core/pipeline';
 import { createRateLimiter } from './core/rate-limit';
 import type { RenderLimits } from './core/template/budget';
@@ -43,9 +44,12 @@ export interface AppDeps {
   /** Wall clock in milliseconds since the epoch. */
   now: () => number;
   log: Logger;
+  /** `/metrics` without a key (`HOOKGATE_METRICS_PUBLIC=true`); otherwise it needs a `read` key. */
+  metricsPublic?: boolean;
   /**
    * The client's address, as the runtime knows it (Node: the socket's; Workers: `CF-Connecting-IP`),
-   * for the failure limiter on admin tokens and sign-ins. Unknown (undefined) is not limited.
+   * for the failure limiter on admin tokens and sign-ins and the delivery log. Unknown (undefined)
+   * is not limited.
    */
   clientAddress?: (c: Context) => string | undefined;
 }
@@ -61,9 +65,13 @@ export interface RouteDeps extends AppDeps {
   /** Wrong admin tokens and sign-ins per client address (429 after a burst). */
   authFailures: FailureLimiter;
   addressOf: (c: Context) => string | undefined;
+  /** Histograms and gauges for operators (issue 17). */
+  ops: OpsMetrics;
 }
 
-export function createRouteDeps(deps: AppDeps): RouteDeps {
+export function createRouteDeps(appDeps: AppDeps): RouteDeps {
+  const ops = createOpsMetrics();
+  const deps = { ...appDeps, store: instrumentWrites(appDeps.store, ops) };
   const pipeline: PipelineDeps = {
     store: deps.store,
     maxBodyBytes: deps.maxBodyBytes,
@@ -90,6 +98,7 @@ export function createRouteDeps(deps: AppDeps): RouteDeps {
     pipeline,
     metrics,
     deliveries,
+    ops,
     authFailures: createFailureLimiter(deps.now),
     addressOf: deps.clientAddress ?? (() => undefined),
   };

@@ -7,6 +7,7 @@ import { fetchCertificateOverHttps } from './adapter/certificate-fetch';
 import { adminToken, maxBodyBytes, type WorkerEnv } from './adapter/workers/config';
 import { refuseWithoutAdminToken } from './adapter/workers/guard';
 import { workersLogger } from './adapter/workers/logger';
+import { runRetention } from './adapter/workers/retention';
 import { createApp } from './app';
 import { DEFAULT_RENDER_LIMITS } from './core/template/budget';
 import { interpretTemplate } from './core/template/interpreter';
@@ -29,6 +30,7 @@ function build(env: WorkerEnv) {
     log: workersLogger,
     // Cloudflare sets it on every request from the internet; absent (tests, dev), nothing is limited.
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
+    metricsPublic: env.HOOKGATE_METRICS_PUBLIC === 'true',
   });
   return {
     env,
@@ -40,5 +42,9 @@ export default {
   fetch(request: Request, env: WorkerEnv): Promise<Response> {
     if (current?.env !== env) current = build(env);
     return current.fetch(request);
+  },
+  /** Cron triggers (wrangler.toml): retention, in bounded steps. */
+  scheduled(_controller: unknown, env: WorkerEnv, ctx: { waitUntil(promise: Promise<unknown>): void }): void {
+    ctx.waitUntil(runRetention(env));
   },
 };

@@ -64,7 +64,7 @@ export function createClient({ url, token }: ClientOptions): Client {
         const problem = parseProblem(text);
         // Only `unauthorized` is about the token; another 401 (a proxy's, an older gateway's dry run) says its own.
         if (response.status === 401 && problem.code === 'unauthorized')
-          throw new CliError(`the gateway at ${base} refused the admin token (401)`);
+          throw new CliError(`the gateway at ${base} refused the token: not the admin token or a live API key (401)`);
         const missing = /^\/api\/(webhook|event)s\/([^/?]+)/.exec(path);
         if (response.status === 404 && missing)
           throw new CliError(`${missing[1]} ${decodeURIComponent(missing[2] ?? '')} not found`);

@@ -6,11 +6,14 @@ import { Command, CommanderError } from 'commander';
 import { readKeptAdminToken } from '../adapter/node/admin-token';
 import { HookgateError } from '../lib/errors';
 import { createClient } from './client';
+import { registerBackupCommand } from './commands/backup';
 import { registerEventCommands } from './commands/events';
+import { registerKeyCommands } from './commands/keys';
 import { registerPresetsCommand } from './commands/presets';
 import { registerRenderCommand } from './commands/render';
 import { registerSendCommand } from './commands/send';
 import { registerServeCommand } from './commands/serve';
+import { registerTransferCommands } from './commands/transfer';
 import { registerWebhookCommands } from './commands/webhooks';
 import { type CliContext, confirmOnTerminal } from './context';
 import { CliError } from './errors';
@@ -33,7 +36,10 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   const program = new Command('hookgate')
     .description('hookgate: webhooks in, events out')
     .option('--url <url>', 'the gateway (HOOKGATE_URL)', env.HOOKGATE_URL ?? DEFAULT_URL)
-    .option('--token <token>', 'the admin token (HOOKGATE_ADMIN_TOKEN, else the one the local gateway keeps in data/admin-token)')
+    .option(
+      '--token <token>',
+      'the admin token or an API key (HOOKGATE_ADMIN_TOKEN, else the one the local gateway keeps in data/admin-token)',
+    )
     .option('--json', 'print JSON, for scripts')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(
@@ -56,6 +62,9 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   registerWebhookCommands(program, context);
   registerPresetsCommand(program, context);
   registerEventCommands(program, context);
+  registerTransferCommands(program, context);
+  registerKeyCommands(program, context);
+  registerBackupCommand(program, env);
   registerRenderCommand(program, context);
   registerSendCommand(program, context);
   return program;

@@ -17,7 +17,7 @@ function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')}"`;
 }
 
-function labelText(labels: Labels): string {
+export function labelText(labels: Labels): string {
   const pairs = Object.entries(labels).map(([name, value]) => `${name}=${quote(value)}`);
   return pairs.length > 0 ? `{${pairs.join(',')}}` : '';
 }

@@ -11,6 +11,7 @@ import { describeIssues } from '../schemas/issues';
 import { describeType, isJsonObject, type JsonObject } from '../schemas/json';
 import type { Webhook } from '../schemas/webhook';
 import type { RequestContext } from './context';
+import { traceResources } from './trace';
 
 export const MAX_EVENTS_PER_REQUEST = 100;
 
@@ -45,7 +46,9 @@ function finalizeOne(candidate: unknown, index: number, input: FinalizeInput): E
       candidate.id ?? (input.deliveryId ? deliveryEventId(input.webhook.id, input.deliveryId, index) : uuidv7(input.receivedAt)),
     occurred: candidate.occurred ?? new Date(input.receivedAt).toISOString(),
     payload: candidate.payload ?? defaultPayload(input.context),
-    related: Array.isArray(related) ? [...related, webhookResource(input.webhook)] : related,
+    related: Array.isArray(related)
+      ? [...related, webhookResource(input.webhook), ...traceResources(input.context.headers)]
+      : related,
   };
   const result = Event.safeParse(withDefaults);
   if (!result.success) throw new InvalidEventError(describeIssues(result.error.issues, input.fanOut ? [index] : []));

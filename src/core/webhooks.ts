@@ -13,7 +13,8 @@ import type { Mapping } from '../schemas/mapping';
 import { MAX_REPLAY_FAILURES, type ReplayRequest } from '../schemas/replay';
 import { Verify, type VerifyPatch } from '../schemas/verify';
 import { type SampleRequest, type SuccessResponse, type Webhook, WebhookCreate, WebhookPatch } from '../schemas/webhook';
-import type { EventStore, WebhookStore } from '../store/types';
+import type { ApiKeyStore, EventStore, WebhookStore } from '../store/types';
+import { type Actor, type WebhookAction, webhookAudit } from './audit';
 import { type DryRunOutcome, dryRun, type HandshakeAnswer } from './dry-run';
 import { checkMapping } from './map';
 import type { PipelineDeps } from './pipeline';
@@ -27,8 +28,10 @@ import { TemplateSyntaxError } from './template/errors';
 export const SLUG_BYTES = 16;
 
 export interface WebhookRulesDeps {
-  store: WebhookStore & EventStore;
+  store: WebhookStore & EventStore & Pick<ApiKeyStore, 'applyChange'>;
   pipeline: PipelineDeps;
+  /** Who makes the change: named in its audit event. */
+  actor: Actor;
 }
 
 const stamp = (deps: WebhookRulesDeps) => formatTimestamp(microsFromMillis(deps.pipeline.now()));
@@ -83,7 +86,10 @@ export async function createWebhook(input: unknown, deps: WebhookRulesDeps): Pro
   checkSaved(parsed.mapping, parsed.response, deps.pipeline);
   const created = stamp(deps);
   const webhook: Webhook = { ...parsed, id: crypto.randomUUID(), slug: randomToken(SLUG_BYTES), created, updated: created };
-  await deps.store.createWebhook(webhook);
+  await deps.store.applyChange(
+    { kind: 'webhook.create', webhook },
+    webhookAudit('created', webhook, deps.actor, deps.pipeline.now()),
+  );
   return webhook;
 }
 
@@ -94,19 +100,29 @@ export async function updateWebhook(current: Webhook, input: unknown, deps: Webh
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   const verify = patch.verify && mergeVerify(patch.verify, current.verify);
   const webhook: Webhook = { ...current, ...defined, ...(verify && { verify }), updated: stamp(deps) };
-  await deps.store.updateWebhook(webhook);
+  const fields = Object.keys(defined);
+  const toggled = fields.length === 1 && fields[0] === 'enabled' && webhook.enabled !== current.enabled;
+  const action: WebhookAction = toggled ? (webhook.enabled ? 'enabled' : 'disabled') : 'updated';
+  const audit = webhookAudit(action, webhook, deps.actor, deps.pipeline.now(), toggled ? undefined : fields);
+  await deps.store.applyChange({ kind: 'webhook.update', webhook }, audit);
   return webhook;
 }
 
 /** A new slug: the old URL answers 404 from now on. */
 export async function rotateWebhook(current: Webhook, deps: WebhookRulesDeps): Promise<Webhook> {
   const webhook: Webhook = { ...current, slug: randomToken(SLUG_BYTES), updated: stamp(deps) };
-  await deps.store.updateWebhook(webhook);
+  await deps.store.applyChange(
+    { kind: 'webhook.update', webhook },
+    webhookAudit('rotated', webhook, deps.actor, deps.pipeline.now()),
+  );
   return webhook;
 }
 
 export async function deleteWebhook(webhook: Webhook, deps: WebhookRulesDeps): Promise<void> {
-  await deps.store.deleteWebhook(webhook.id);
+  await deps.store.applyChange(
+    { kind: 'webhook.delete', id: webhook.id },
+    webhookAudit('deleted', webhook, deps.actor, deps.pipeline.now()),
+  );
 }
 
 export type DryRunAnswer = { events: unknown[]; handshake?: HandshakeAnswer };
@@ -141,7 +157,10 @@ export async function replayWebhook(webhook: Webhook, request: ReplayRequest, de
 }
 
 /** Where the webhook's failures in the default replay window stand (see `failureStates`). */
-export async function webhookFailureStates(webhook: Webhook, deps: WebhookRulesDeps): Promise<FailureStates> {
+export async function webhookFailureStates(
+  webhook: Webhook,
+  deps: Pick<WebhookRulesDeps, 'store' | 'pipeline'>,
+): Promise<FailureStates> {
   const { occurred } = resolveFilter(EventFilter.parse({}), microsFromMillis(deps.pipeline.now()));
   return failureStates(webhook, { occurred, limit: MAX_REPLAY_FAILURES }, { ...deps.pipeline, store: deps.store });
 }

@@ -5,7 +5,7 @@
  * code), never with the slug, a secret or a signature. Every request to a known webhook (disabled
  * ones too) goes to its delivery log, off the hot path.
  */
-import { type Context, Hono } from 'hono';
+import { Hono } from 'hono';
 import type { RequestContext } from '../core/context';
 import { type DeliveryFacts, deliveryRecord } from '../core/deliveries/record';
 import { UNKNOWN_WEBHOOK } from '../core/metrics';
@@ -13,6 +13,8 @@ import { handleHook } from '../core/pipeline';
 import { CLIENT_CLOSED_STATUS } from '../core/receive';
 import { TemplateRenderError } from '../core/template/errors';
 import type { RouteDeps } from '../deps';
+import { runtimeWaitUntil } from '../http/defer';
+import { setHookFacts } from '../http/hook-log';
 import { HookgateError, MappingError, NotFoundError, VerifyError } from '../lib/errors';
 import type { Event } from '../schemas/event';
 import type { Webhook } from '../schemas/webhook';
@@ -89,18 +91,6 @@ const INERT_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
 };
 
-/** On Workers the isolate may stop after the response: the log's write is handed to `waitUntil`. */
-function deferFlush(c: Context, deps: RouteDeps): void {
-  let waitUntil: ((promise: Promise<unknown>) => void) | undefined;
-  try {
-    const ctx = c.executionCtx;
-    waitUntil = ctx.waitUntil.bind(ctx);
-  } catch {
-    return; // Node: the log's own timer writes the batch
-  }
-  waitUntil(deps.deliveries.flush());
-}
-
 export function createHookRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
@@ -112,11 +102,15 @@ export function createHookRoutes(deps: RouteDeps): Hono {
     let webhook: Webhook | undefined;
     const log = (facts: Omit<DeliveryFacts, 'webhookId' | 'request' | 'receivedAt' | 'answeredAt'>) => {
       if (!webhook) return;
+      const known = webhook.enabled ? webhook.id : UNKNOWN_WEBHOOK;
+      setHookFacts(c, { webhook: known, outcome: facts.outcome, events: facts.eventIds?.length ?? 0 });
       const source = deps.clientAddress?.(c);
       deps.deliveries.record(
         deliveryRecord({ ...facts, webhookId: webhook.id, request: c.req.raw, receivedAt, answeredAt: deps.now(), source }),
       );
-      deferFlush(c, deps);
+      // On Workers the isolate may stop after the response: the log's write goes to `waitUntil`;
+      // on Node the log's own timer writes the batch.
+      runtimeWaitUntil(c)?.(deps.deliveries.flush());
     };
     try {
       webhook = await findWebhook(deps, c.req.param('slug'));

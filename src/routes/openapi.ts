@@ -6,6 +6,8 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { requiredScope } from '../http/api-auth';
+import { ApiKeyCreate, ApiKeyCreated, ApiKeyView } from '../schemas/api-key';
 import { Delivery, DeliveryQuery } from '../schemas/delivery';
 import { Event, StoredEvent } from '../schemas/event';
 import { CountRequest, EventPageResponse, FilterRequest, TailRequest, TailResponse } from '../schemas/filter';
@@ -156,6 +158,20 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/events/{id}': {
     get: { summary: 'One event', responses: { 200: jsonSchema(StoredEvent, 'output') } },
   },
+  '/api/keys': {
+    post: {
+      summary: 'Make an API key (scope read, emit, manage or admin); `key` is in this answer only',
+      request: jsonSchema(ApiKeyCreate, 'input'),
+      responses: { 201: jsonSchema(ApiKeyCreated, 'output') },
+    },
+    get: {
+      summary: 'The API keys (never the keys themselves)',
+      responses: { 200: { type: 'array', items: jsonSchema(ApiKeyView, 'output') } },
+    },
+  },
+  '/api/keys/{id}': {
+    delete: { summary: 'Revoke an API key: refused from the next request on', responses: { 204: null } },
+  },
   '/api/presets': {
     get: {
       summary: 'The provider presets (with a setup hint each); ?q=<words> keeps those matching every word',
@@ -185,6 +201,8 @@ export function buildOpenApi(): Record<string, unknown> {
         method,
         {
           summary: op.summary,
+          // The least API key scope the route needs (http/api-auth.ts decides; read < manage < admin, emit apart).
+          'x-required-scope': requiredScope(method.toUpperCase(), path),
           parameters: parametersOf(path, op.query),
           ...(op.request && { requestBody: { required: true, content: json(op.request) } }),
           responses: {
@@ -203,7 +221,15 @@ export function buildOpenApi(): Record<string, unknown> {
   return {
     openapi: '3.1.0',
     info: { title: 'hookgate', version: '0.1.0', description: 'Webhooks in, events out: the management and events API.' },
-    components: { securitySchemes: { admin: { type: 'http', scheme: 'bearer' } } },
+    components: {
+      securitySchemes: {
+        admin: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The admin token or an API key (`hgk_…`) with the scope in `x-required-scope`',
+        },
+      },
+    },
     security: [{ admin: [] }],
     paths,
   };

@@ -4,7 +4,7 @@
  * which re-runs stored failed requests through the current mapping. The rules are in
  * `core/webhooks.ts`; here requests are parsed and answers rendered.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import {
   createWebhook,
   deleteWebhook,
@@ -15,6 +15,7 @@ import {
   updateWebhook,
 } from '../core/webhooks';
 import type { RouteDeps } from '../deps';
+import { actorOf } from '../http/api-auth';
 import { readBody, readJson } from '../http/body';
 import { type WebhookView, webhookView } from '../http/webhook-view';
 import { ReplayRequest } from '../schemas/replay';
@@ -23,11 +24,14 @@ import { parseSampleRequest, type Webhook } from '../schemas/webhook';
 export function createWebhookRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
 
+  /** The rules' deps with this request's actor, for the audit event of a change. */
+  const as = (c: Context) => ({ ...deps, actor: actorOf(c) });
+
   const view = (webhook: Webhook, requestUrl: string): WebhookView =>
     webhookView(webhook, deps.publicUrl ?? new URL(requestUrl).origin);
 
   app.post('/', async (c) => {
-    const webhook = await createWebhook(await readJson(c), deps);
+    const webhook = await createWebhook(await readJson(c), as(c));
     c.header('location', `/api/webhooks/${webhook.id}`);
     return c.json(view(webhook, c.req.url), 201);
   });
@@ -38,26 +42,26 @@ export function createWebhookRoutes(deps: RouteDeps): Hono {
 
   app.patch('/:id', async (c) => {
     const current = await loadWebhook(c.req.param('id'), deps);
-    return c.json(view(await updateWebhook(current, await readJson(c), deps), c.req.url));
+    return c.json(view(await updateWebhook(current, await readJson(c), as(c)), c.req.url));
   });
 
   app.delete('/:id', async (c) => {
-    await deleteWebhook(await loadWebhook(c.req.param('id'), deps), deps);
+    await deleteWebhook(await loadWebhook(c.req.param('id'), deps), as(c));
     return c.body(null, 204);
   });
 
   app.post('/:id/rotate', async (c) =>
-    c.json(view(await rotateWebhook(await loadWebhook(c.req.param('id'), deps), deps), c.req.url)),
+    c.json(view(await rotateWebhook(await loadWebhook(c.req.param('id'), deps), as(c)), c.req.url)),
   );
 
   app.post('/:id/test', async (c) => {
     const webhook = await loadWebhook(c.req.param('id'), deps);
-    return c.json(await testWebhook(webhook, parseSampleRequest(await readJson(c)), deps));
+    return c.json(await testWebhook(webhook, parseSampleRequest(await readJson(c)), as(c)));
   });
 
   app.post('/:id/replay', async (c) => {
     const webhook = await loadWebhook(c.req.param('id'), deps);
-    return c.json(await replayWebhook(webhook, await readBody(c, ReplayRequest, { optional: true }), deps));
+    return c.json(await replayWebhook(webhook, await readBody(c, ReplayRequest, { optional: true }), as(c)));
   });
 
   return app;

@@ -1,5 +1,6 @@
 /** Gateway settings from the environment (Node) or bindings (Workers), parsed once at start. */
 import { z } from 'zod';
+import { parseRetention } from '../lib/duration';
 
 const PositiveInt = z.coerce.number().int().positive();
 const Flag = z
@@ -41,6 +42,18 @@ export const Config = z
     HOOKGATE_MAX_CONNECTIONS: PositiveInt.default(1024),
     /** Behind a reverse proxy: the client's address is the last `X-Forwarded-For` entry (for the failure limiter). */
     HOOKGATE_TRUST_PROXY: Flag,
+    /** `true`: `/metrics` without a key; otherwise it needs a key with the `read` scope. */
+    HOOKGATE_METRICS_PUBLIC: Flag,
+    /** Keep events this long after receipt (`30d`, `12h`); `0` (default) keeps them forever. In milliseconds. */
+    HOOKGATE_RETENTION: z
+      .string()
+      .optional()
+      .transform((text, ctx) => {
+        const ms = parseRetention(text);
+        if (ms === undefined)
+          ctx.addIssue({ code: 'custom', message: 'must be a duration such as 30d, 12h, or 0 to keep forever' });
+        return ms ?? 0;
+      }),
   })
   .refine((c) => c.HOOKGATE_HEADERS_TIMEOUT_MS <= c.HOOKGATE_REQUEST_TIMEOUT_MS, {
     error: 'HOOKGATE_HEADERS_TIMEOUT_MS must not exceed HOOKGATE_REQUEST_TIMEOUT_MS',

@@ -2,6 +2,7 @@
  * The store: one small async interface for events and webhooks. Drivers (better-sqlite3 on
  * Node, D1 on Workers) implement it and pass one contract suite (test/store/contract.ts).
  */
+import type { ApiKeyRecord } from '../schemas/api-key';
 import type { Delivery, DeliveryOutcome } from '../schemas/delivery';
 import type { Event, StoredEvent } from '../schemas/event';
 import type { CountQuery, EventCount, EventFilter } from '../schemas/filter';
@@ -113,7 +114,52 @@ export interface DeliveryStore {
   pruneDeliveries(olderThanMicros: number, keepPerWebhook: number): Promise<number>;
 }
 
-export interface Store extends EventStore, WebhookStore, DeliveryStore {
+/** A change to configuration that is written together with its audit event (issue 17). */
+export type StoreChange =
+  | { kind: 'webhook.create'; webhook: Webhook }
+  | { kind: 'webhook.update'; webhook: Webhook }
+  | { kind: 'webhook.delete'; id: string }
+  | { kind: 'key.create'; key: ApiKeyRecord }
+  | { kind: 'key.revoke'; id: string };
+
+/** API keys (hashed) and audited changes. */
+export interface ApiKeyStore {
+  getApiKeyByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  getApiKey(id: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  /** Records a key's last use (microseconds); callers do it at most once a minute per key. */
+  touchApiKey(id: string, micros: number): Promise<void>;
+  /**
+   * Applies `change` and writes `audit` in ONE transaction: both or neither. The audit event is
+   * written only when the change touched a row. Resolves to whether it did (false: no such row).
+   */
+  applyChange(change: StoreChange, audit: Event): Promise<boolean>;
+}
+
+/** Figures for the operator's gauges, each cheap to read (no table scan). */
+export interface StoreStats {
+  /** Events stored (from the day counts). */
+  events: number;
+  /** Time of receipt of the oldest event, microseconds; null when there is none. */
+  oldestReceivedMicros: number | null;
+  /** The database's size in bytes, where the driver knows it cheaply (SQLite); null otherwise. */
+  bytes: number | null;
+}
+
+/** Retention and operations (issue 17). */
+export interface RetentionStore {
+  stats(): Promise<StoreStats>;
+  /** Resolves when the store can take a write now (a write lock taken and let go); throws `StoreUnavailableError`. */
+  probeWrite(): Promise<void>;
+  /**
+   * Deletes at most `limit` of the oldest events received before `beforeMicros` (their resources
+   * and day counts with them), in one short transaction. Resolves to the events deleted; fewer than
+   * `limit` means nothing older is left to prune now.
+   */
+  pruneEvents(beforeMicros: number, limit: number): Promise<number>;
+}
+
+export interface Store extends EventStore, WebhookStore, DeliveryStore, ApiKeyStore, RetentionStore {
   /** Resolves when the store answers a trivial query (`SELECT 1`): for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

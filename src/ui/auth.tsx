@@ -8,6 +8,8 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { type Actor, ADMIN_TOKEN_ACTOR } from '../core/audit';
+import { activeKey, keyActor, lookupKey } from '../core/keys';
 import type { RouteDeps } from '../deps';
 import { ForbiddenError, UnauthorizedError } from '../lib/errors';
 import { secretEquals } from '../lib/secrets';
@@ -55,12 +57,15 @@ export function createAuthRoutes(deps: RouteDeps, sessions: Sessions): Hono<UiEn
     const nonce = getCookie(c, SIGN_IN_COOKIE);
     const formOk = nonce !== undefined && (await secretEquals(formText(form, '_form'), await sessions.signInToken(nonce)));
     if (!formOk) return signInForm(c, next, 403, 'The form expired. Enter the token again.');
-    if (!(await secretEquals(formText(form, 'token'), deps.adminToken))) {
+    const token = formText(form, 'token').trim();
+    const key = await lookupKey(token, deps);
+    if (key?.actor.scope === 'emit') return signInForm(c, next, 403, 'An emit key only sends events: it cannot sign in.');
+    if (!key && !(await secretEquals(token, deps.adminToken))) {
       deps.authFailures.fail(address);
       deps.log.warn('ui sign-in refused', {});
-      return signInForm(c, next, 401, 'That is not the admin token.');
+      return signInForm(c, next, 401, 'That is not the admin token, nor a live API key.');
     }
-    const { value } = await sessions.issue();
+    const { value } = await sessions.issue(key?.actor.keyId ?? undefined);
     deleteCookie(c, SIGN_IN_COOKIE, { path: UI_BASE });
     setCookie(c, SESSION_COOKIE, value, cookieOptions(c, SESSION_TTL_SECONDS));
     return c.redirect(next, 303);
@@ -73,10 +78,17 @@ export function createAuthRoutes(deps: RouteDeps, sessions: Sessions): Hono<UiEn
  * The session for everything after it: puts the session, its CSRF token and the zone on the
  * context. Reads no body, so a request without a session is refused before any body is read.
  */
-export function requireSession(sessions: Sessions): MiddlewareHandler<UiEnv> {
+export function requireSession(sessions: Sessions, deps: RouteDeps): MiddlewareHandler<UiEnv> {
+  // A session made with an API key lasts only as long as the key: its row is read on every request.
+  const actorOf = async (key: string | undefined): Promise<Actor | undefined> => {
+    if (key === undefined) return ADMIN_TOKEN_ACTOR;
+    const record = activeKey(await deps.store.getApiKey(key), deps.now());
+    return record && keyActor(record);
+  };
   return async (c, next) => {
     const session = await sessions.read(getCookie(c, SESSION_COOKIE));
-    if (!session) {
+    const actor = session && (await actorOf(session.key));
+    if (!session || !actor) {
       // A page (a link, a bookmark, a typed URL) leads to the sign-in form and back.
       if (c.req.method === 'GET' && !fromScript(c)) {
         return c.redirect(`${UI_BASE}/sign-in?next=${encodeURIComponent(pathWithQuery(c))}`, 303);
@@ -84,6 +96,7 @@ export function requireSession(sessions: Sessions): MiddlewareHandler<UiEnv> {
       throw new UnauthorizedError('sign in first: there is no session, or it has ended');
     }
     c.set('session', session);
+    c.set('actor', actor);
     c.set('csrf', await sessions.csrfToken(session));
     c.set('zone', validZone(getCookie(c, ZONE_COOKIE)));
     await next();

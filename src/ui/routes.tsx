@@ -13,6 +13,8 @@ import type { UiEnv } from './env';
 import { uiErrorHandler } from './errors';
 import { createFeedRoutes } from './feed-routes';
 import { limitUiBody, securityHeaders } from './http';
+import { createKeyPages } from './key-routes';
+import { requireUiScope } from './scope';
 import { createSessions } from './session';
 import { createWebhookEditRoutes } from './webhook-edit-routes';
 import { createWebhookListRoutes } from './webhook-routes';
@@ -33,14 +35,16 @@ export function createUiRoutes(deps: RouteDeps): Hono<UiEnv> {
   // session is known, so a request without one is refused unread.
   app.use('/sign-in', limitUiBody);
   app.route('/', createAuthRoutes(deps, sessions));
-  app.use('*', requireSession(sessions));
+  app.use('*', requireSession(sessions, deps));
   app.use('*', limitUiBody);
   app.use('*', requireCsrf(sessions));
+  app.use('*', requireUiScope);
   app.get('/', (c) => c.redirect('/ui/events', 303));
   app.route('/', createSignOutRoute());
   app.route('/', createFeedRoutes(deps));
   app.route('/', createWebhookListRoutes(deps));
   app.route('/', createWebhookEditRoutes(deps));
+  app.route('/', createKeyPages(deps));
   app.all('*', () => {
     throw new NotFoundError('not-found', 'there is no such page');
   });

@@ -20,12 +20,13 @@ const NONCE_BYTES = 16;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-const SessionPayload = z.object({ exp: z.number().int(), nonce: z.string().min(16).max(64) });
+/** `key`: the id of the API key signed in with; absent for the admin token. Checked on every request (revoke ends it). */
+const SessionPayload = z.object({ exp: z.number().int(), nonce: z.string().min(16).max(64), key: z.string().max(64).optional() });
 export type Session = z.infer<typeof SessionPayload>;
 
 export interface Sessions {
-  /** A new session and its cookie value. */
-  issue(): Promise<{ session: Session; value: string }>;
+  /** A new session (for the API key `key`, or the admin token) and its cookie value. */
+  issue(key?: string): Promise<{ session: Session; value: string }>;
   /** The session a cookie value holds, if this server signed it and it has not expired. */
   read(value: string | undefined): Promise<Session | undefined>;
   /** The CSRF token forms and data requests of `session` must carry. */
@@ -49,8 +50,12 @@ export function createSessions(secret: string, now: () => number): Sessions {
     toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', await getKey(), encoder.encode(`${purpose}.${text}`))));
 
   return {
-    async issue() {
-      const session: Session = { exp: Math.floor(now() / 1000) + SESSION_TTL_SECONDS, nonce: randomToken(NONCE_BYTES) };
+    async issue(key) {
+      const session: Session = {
+        exp: Math.floor(now() / 1000) + SESSION_TTL_SECONDS,
+        nonce: randomToken(NONCE_BYTES),
+        ...(key && { key }),
+      };
       const body = toBase64Url(encoder.encode(JSON.stringify(session)));
       return { session, value: `${body}.${await mac('session', body)}` };
     },

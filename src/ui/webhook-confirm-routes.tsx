@@ -35,7 +35,7 @@ export function createWebhookConfirmRoutes(deps: RouteDeps, { load, notFound }: 
     if (form.confirm !== 'yes') return c.redirect(`/ui/webhooks/${encodeURIComponent(id)}/rotate`, 303);
     const webhook = await load(id);
     if (!webhook) return notFound(c);
-    await rotateWebhook(webhook, deps);
+    await rotateWebhook(webhook, { ...deps, actor: c.get('actor') });
     return c.redirect(`/ui/webhooks/${encodeURIComponent(id)}?done=rotated`, 303);
   });
 
@@ -62,7 +62,7 @@ export function createWebhookConfirmRoutes(deps: RouteDeps, { load, notFound }: 
     if (form.confirm !== 'yes') return c.redirect(`/ui/webhooks/${encodeURIComponent(id)}/delete`, 303);
     const webhook = await load(id);
     if (!webhook) return notFound(c);
-    await deleteWebhook(webhook, deps);
+    await deleteWebhook(webhook, { ...deps, actor: c.get('actor') });
     return c.redirect('/ui/webhooks?done=deleted', 303);
   });
 

@@ -56,7 +56,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
       });
     }
     try {
-      await updateWebhook(webhook, { mapping: draft.mapping }, deps);
+      await updateWebhook(webhook, { mapping: draft.mapping }, { ...deps, actor: c.get('actor') });
     } catch (error) {
       if (!(error instanceof HookgateError)) throw error;
       return render(c, webhook, { state: { ...state, saveError: `Not saved: ${error.detail}` }, status: 422 });
@@ -75,7 +75,7 @@ export function createWebhookEditRoutes(deps: RouteDeps): Hono<UiEnv> {
   app.post('/webhooks/:id/replay', async (c) => {
     const webhook = await load(c.req.param('id'));
     if (!webhook) return notFound(c);
-    const report = await replayWebhook(webhook, ReplayRequest.parse({}), deps);
+    const report = await replayWebhook(webhook, ReplayRequest.parse({}), { ...deps, actor: c.get('actor') });
     // Replay is idempotent, so the result can be the answer to the POST itself (a reload re-runs it harmlessly).
     return render(c, webhook, { replay: report });
   });

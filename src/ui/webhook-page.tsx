@@ -14,7 +14,7 @@ import type { Webhook } from '../schemas/webhook';
 import type { ActivityView } from './components/activity-panel';
 import type { EditorState } from './components/mapping-editor';
 import { initialState, sampleOf } from './editor-state';
-import { clockOf, type UiContext } from './env';
+import { canManage, clockOf, type UiContext } from './env';
 import { NotFoundPage } from './pages/not-found';
 import { WebhookEditPage } from './pages/webhook-edit';
 import { draftMapping, previewError, previewMapping } from './preview';
@@ -88,6 +88,7 @@ export function createWebhookPage(deps: RouteDeps) {
         activity={activityView}
         notice={options.notice}
         replay={options.replay}
+        readOnly={!canManage(c)}
       />
     );
     return c.html(page, options.status ?? 200);

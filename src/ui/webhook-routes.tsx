@@ -8,7 +8,7 @@ import { createWebhook, loadWebhook, updateWebhook } from '../core/webhooks';
 import type { RouteDeps } from '../deps';
 import { webhookView } from '../http/webhook-view';
 import { HookgateError } from '../lib/errors';
-import { clockOf, type UiContext, type UiEnv } from './env';
+import { canManage, clockOf, type UiContext, type UiEnv } from './env';
 import { safeUiPath } from './http';
 import { NewWebhookPage } from './pages/webhook-new';
 import { WebhooksPage } from './pages/webhooks';
@@ -66,7 +66,9 @@ export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
       views.map(async (view) => ({ view, stats: await webhookStats(deps.store, view.id, nowMs, lastAttempts) })),
     );
     const notice = NOTICES[c.req.query('done') ?? ''];
-    return c.html(<WebhooksPage entries={entries} csrf={c.get('csrf')} clock={clockOf(c, nowMs)} notice={notice} />);
+    return c.html(
+      <WebhooksPage entries={entries} csrf={c.get('csrf')} clock={clockOf(c, nowMs)} notice={notice} readOnly={!canManage(c)} />,
+    );
   });
 
   app.get('/webhooks/new', (c) =>
@@ -83,7 +85,7 @@ export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
     const form = await c.req.parseBody();
     let error: HookgateError;
     try {
-      const created = await createWebhook(createRequest(form), deps);
+      const created = await createWebhook(createRequest(form), { ...deps, actor: c.get('actor') });
       return c.redirect(`/ui/webhooks/${created.id}?done=created`, 303);
     } catch (caught) {
       if (!(caught instanceof HookgateError)) throw caught;
@@ -103,7 +105,7 @@ export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
   app.post('/webhooks/:id/enabled', async (c) => {
     const form = await c.req.parseBody();
     const enabled = field(form, 'enabled') === 'true';
-    await updateWebhook(await loadWebhook(c.req.param('id'), deps), { enabled }, deps);
+    await updateWebhook(await loadWebhook(c.req.param('id'), deps), { enabled }, { ...deps, actor: c.get('actor') });
     const back = safeUiPath(field(form, 'back'), '/ui/webhooks');
     return c.redirect(`${back}?done=${enabled ? 'enabled' : 'disabled'}`, 303);
   });

@@ -28,7 +28,7 @@ describe('the CLI client', () => {
   it('says the admin token was refused only when the gateway says so', async () => {
     const client = createClient({ url: gateway.base, token: 'not-the-token' });
     expect(await failure(client.request('GET', '/api/webhooks'))).toBe(
-      `the gateway at ${gateway.base} refused the admin token (401)`,
+      `the gateway at ${gateway.base} refused the token: not the admin token or a live API key (401)`,
     );
   });
 

@@ -3,8 +3,10 @@
  * by the same rules the API uses (core/webhooks.ts): what it resolves to, what it throws, and what
  * is committed — read back through a second connection — by the time it does either.
  */
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { signSlack } from '../../src/cli/signers';
+import { ADMIN_TOKEN_ACTOR } from '../../src/core/audit';
 import { handleHook, type PipelineDeps } from '../../src/core/pipeline';
 import { RateLimitedError } from '../../src/core/rate-limit';
 import { createWebhook } from '../../src/core/webhooks';
@@ -31,7 +33,7 @@ afterEach(() => t.close());
 const save = (input: Record<string, unknown>) =>
   createWebhook(
     { name: 'pipeline', mapping: { kind: 'template', template: ECHO }, ...input },
-    { store: t.deps.store, pipeline: deps },
+    { store: t.deps.store, pipeline: deps, actor: ADMIN_TOKEN_ACTOR },
   );
 
 function request(webhook: Webhook, body: string | null, headers: Record<string, string> = {}, method = 'POST'): Request {

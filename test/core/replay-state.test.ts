@@ -4,7 +4,9 @@
  * fails or maps to events not stored yet — again after a mapping change that makes more — and a
  * failure with no replayable request is neither. Nothing is stored by asking.
  */
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN_ACTOR } from '../../src/core/audit';
 import { handleHook } from '../../src/core/pipeline';
 import {
   createWebhook,
@@ -29,7 +31,7 @@ let t: TestApp;
 let deps: WebhookRulesDeps;
 beforeEach(() => {
   t = createTestApp({ now: () => NOW_MS });
-  deps = { store: t.deps.store, pipeline: createRouteDeps(t.deps).pipeline };
+  deps = { store: t.deps.store, pipeline: createRouteDeps(t.deps).pipeline, actor: ADMIN_TOKEN_ACTOR };
 });
 afterEach(() => t.close());
 

@@ -58,12 +58,15 @@ export interface RawEvent {
   follows: string | null;
 }
 
-/** Every stored event, oldest first, read from the SQLite file (not through the events API). */
+const AUDIT_EVENT = /^hookgate\.(webhook\.(created|updated|rotated|enabled|disabled|deleted)|api-key\.)/;
+
+/** Every event requests stored (audit events left out), oldest first, read from the SQLite file (not through the events API). */
 export function storedEvents(dbFile: string): RawEvent[] {
   const db = new Database(dbFile, { readonly: true });
   try {
     const rows = db.prepare('SELECT body FROM events ORDER BY seq').all() as { body: string }[];
-    return rows.map((row) => JSON.parse(row.body) as RawEvent);
+    // Audit events (a webhook's creation and changes, keys) are the API's, not a request's.
+    return rows.map((row) => JSON.parse(row.body) as RawEvent).filter((event) => !AUDIT_EVENT.test(event.event));
   } finally {
     db.close();
   }

@@ -114,7 +114,7 @@ describe('ANY /hooks/:slug', () => {
       const response = await post(hook.slug, body, { 'content-type': 'text/plain' });
       expect(response.status).toBe(400);
       const db = new Database(hooks.t.dbFile, { readonly: true });
-      const [row] = db.prepare('SELECT body FROM events').all() as { body: string }[];
+      const [row] = db.prepare("SELECT body FROM events WHERE event = 'hookgate.webhook.failed'").all() as { body: string }[];
       db.close();
       expect(Buffer.byteLength(row?.body ?? '')).toBeLessThanOrEqual(1_500_000 + 60);
       const failure = JSON.parse(row?.body ?? '{}') as {

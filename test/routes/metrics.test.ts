@@ -44,7 +44,7 @@ describe('GET /metrics', () => {
     expect((await send({})).status).toBe(401);
     expect((await t.app.request('/hooks/AAAAAAAAAAAAAAAAAAAAAA', { method: 'POST' })).status).toBe(404);
 
-    const response = await t.app.request('/metrics');
+    const response = await t.api('/metrics');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     const text = await response.text();
@@ -75,7 +75,7 @@ describe('GET /metrics', () => {
   });
 
   it('is per app: a new app starts from zero', async () => {
-    const text = await (await t.app.request('/metrics')).text();
+    const text = await (await t.api('/metrics')).text();
     expect(text).toContain('# HELP hookgate_hook_requests_total');
     expect(text).not.toMatch(/^hookgate_\w+\{/m);
   });

@@ -25,8 +25,9 @@ describe('webhooks API', () => {
       const { events } = (await response.json()) as { events: { event: string; resource: Record<string, string> }[] };
       expect(events).toHaveLength(1);
       expect(events[0]?.resource['prefect.resource.id']).toBe('product.models.recs');
+      // Only the audit event of the webhook's creation.
       const stored = await webhooks.t.deps.store.queryEvents({} as never, { limit: 10, offset: 0 });
-      expect(stored.total).toBe(0);
+      expect(stored.events.map((e) => e.event)).toEqual(['hookgate.webhook.created']);
     });
 
     it('gives the same error the live endpoint would, plus the rendered text, and stores no failure', async () => {

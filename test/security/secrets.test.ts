@@ -192,7 +192,7 @@ beforeAll(async () => {
     }),
   );
   await record(t.api('/api/events/filter', { method: 'POST', json: { limit: 200 } }));
-  await record(t.app.request('/metrics'));
+  await record(t.api('/metrics'));
 });
 afterAll(() => t.close());
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types';
 import { describeDeliveryContract } from './contract-deliveries';
 import { describeListContract } from './contract-lists';
+import { describeOpsContract } from './contract-ops';
 import { describeTailContract } from './contract-tail';
 import { sampleEvent, sampleWebhook } from './samples';
 
@@ -90,6 +91,7 @@ export function describeStoreContract(driver: string, open: () => Promise<StoreH
     });
 
     describeTailContract(() => store);
+    describeOpsContract(() => store);
     describeListContract(() => store);
     describeDeliveryContract(() => store);
 

@@ -52,7 +52,7 @@ describe('UI sign-in, sessions and CSRF', () => {
   it('refuses a wrong token (401) and a form it did not issue (403), without a session', async () => {
     const wrong = await ui.signIn('not-the-admin-token');
     expect(wrong.status).toBe(401);
-    expect(await wrong.text()).toContain('That is not the admin token.');
+    expect(await wrong.text()).toContain('That is not the admin token, nor a live API key.');
     expect(ui.cookies.has('hookgate_session')).toBe(false);
 
     const forged = await ui.post('/ui/sign-in', { _form: 'forged', token: TEST_TOKEN, next: '/ui/events' });

@@ -131,7 +131,8 @@ describe('the pages in a browser', () => {
       expect(await page.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).toBe(true);
       expect(await row.locator('.resource-id').textContent()).toBe('github.repository.Codertocat/Hello-World');
       expect(await row.locator('time').getAttribute('title')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3} \(/);
-      await expect.poll(() => page.locator('#total').textContent()).toBe('1 event');
+      // The push, and the audit events of the webhook's creation and its saved mapping.
+      await expect.poll(() => page.locator('#total').textContent()).toBe('3 events');
       await page.getByLabel('Live').uncheck();
     },
     STEP_TIMEOUT_MS,

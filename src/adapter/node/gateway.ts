@@ -17,6 +17,7 @@ import { fetchCertificateOverHttps } from '../certificate-fetch';
 import { resolveAdminToken } from './admin-token';
 import { clientAddressOf } from './client-address';
 import { nodeHmac } from './crypto';
+import { startRetention } from './retention';
 import { applyServerLimits, serverOptions } from './server-limits';
 import { compileTemplate } from './template-compiler';
 
@@ -55,8 +56,10 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
     now: Date.now,
     log,
     clientAddress: clientAddressOf(config),
+    metricsPublic: config.HOOKGATE_METRICS_PUBLIC,
   });
 
+  const retention = startRetention(store, config.HOOKGATE_RETENTION, log);
   const server = await new Promise<Server>((done) => {
     const options = { fetch: app.fetch, hostname: config.HOST, port: config.PORT, serverOptions: serverOptions(config) };
     const s = serve(options, () => done(s as Server));
@@ -78,7 +81,10 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       server.close(() => {
         clearTimeout(force);
-        store.close().then(done, done);
+        retention
+          .stop()
+          .then(() => store.close())
+          .then(done, done);
       });
       server.closeIdleConnections();
     });

@@ -7,6 +7,10 @@ export interface WorkerEnv {
   HOOKGATE_ADMIN_TOKEN?: string;
   HOOKGATE_PUBLIC_URL?: string;
   HOOKGATE_MAX_BODY_BYTES?: string;
+  /** Keep events this long after receipt (`30d`); `0` or unset keeps them forever. Pruned by the cron trigger. */
+  HOOKGATE_RETENTION?: string;
+  /** `"true"`: `/metrics` without a key. */
+  HOOKGATE_METRICS_PUBLIC?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

@@ -9,15 +9,18 @@
  */
 import { StoreUnavailableError } from '../../lib/errors';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import * as KEYS from '../sql/api-keys';
+import { auditedChangeStatements } from '../sql/changes';
 import * as DELIVERIES from '../sql/deliveries';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
+import * as RETENTION from '../sql/retention';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 
 /** The part of the D1 binding this driver uses (`D1Database` in @cloudflare/workers-types). */
 export interface D1Like {
   prepare(sql: string): D1StatementLike;
-  batch(statements: D1StatementLike[]): Promise<{ meta: { changes: number } }[]>;
+  batch(statements: D1StatementLike[]): Promise<{ meta: { changes: number }; results?: unknown[] }[]>;
 }
 
 export interface D1StatementLike {
@@ -85,6 +88,10 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
           .all<Row>()
       ).results;
     },
+  };
+  const keyRow = async (sql: string, value: string) => {
+    const row = await db.prepare(sql).bind(value).first<KEYS.ApiKeyRow>();
+    return row ? KEYS.fromApiKeyRow(row) : undefined;
   };
   const webhookRow = (sql: string, value: string) => db.prepare(sql).bind(value).first<WebhookRow>();
 
@@ -163,6 +170,46 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
       ];
       const results = await writing(() => db.batch(statements));
       return results.slice(1).reduce((sum, result) => sum + result.meta.changes, 0);
+    },
+    getApiKeyByHash: (hash) => keyRow(KEYS.SELECT_API_KEY_BY_HASH, hash),
+    getApiKey: (id) => keyRow(KEYS.SELECT_API_KEY, id),
+    async listApiKeys() {
+      return (await db.prepare(KEYS.SELECT_API_KEYS).all<KEYS.ApiKeyRow>()).results.map(KEYS.fromApiKeyRow);
+    },
+    async touchApiKey(id, micros) {
+      await writing(() =>
+        db
+          .prepare(KEYS.TOUCH_API_KEY)
+          .bind(...KEYS.touchApiKeyParams(id, micros))
+          .run(),
+      );
+    },
+    async applyChange(change, audit) {
+      // One batch is one transaction on D1: the change and its audit event commit together or not at all.
+      const statements = auditedChangeStatements(change, audit, nowMicros()).map(({ sql, params }) =>
+        db.prepare(sql).bind(...params),
+      );
+      const results = await writing(() => db.batch(statements));
+      return (results[0]?.meta.changes ?? 0) > 0;
+    },
+    async pruneEvents(before, limit) {
+      const params = RETENTION.pruneParams(before, limit);
+      const results = await writing(() =>
+        db.batch([
+          db.prepare(RETENTION.PRUNE_EVENT_RESOURCES).bind(...params),
+          db.prepare(RETENTION.PRUNE_EVENTS_RETURNING).bind(...params),
+          db.prepare(RETENTION.DROP_EMPTY_DAY_COUNTS),
+        ]),
+      );
+      return results[1]?.results?.length ?? 0;
+    },
+    async stats() {
+      const row = await db.prepare(RETENTION.STORE_STATS).first<RETENTION.StatsRow>();
+      return { events: row?.events ?? 0, oldestReceivedMicros: row?.oldest ?? null, bytes: null };
+    },
+    async probeWrite() {
+      // A write that changes nothing still needs the database to accept writes.
+      await writing(() => db.prepare(RETENTION.WRITE_PROBE).run());
     },
     async close() {
       // The binding belongs to the runtime; nothing to close.

@@ -8,8 +8,11 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from '../migrate';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import * as KEYS from '../sql/api-keys';
+import { auditedChangeStatements, changedWebhookId } from '../sql/changes';
 import * as DELIVERIES from '../sql/deliveries';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
+import * as RETENTION from '../sql/retention';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
@@ -44,6 +47,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   // sleeps in SQLite: its writes wait for locks with timers (lock-wait.ts), and reads need no lock in WAL.
   db.pragma(`busy_timeout = ${START_BUSY_TIMEOUT_MS}`);
   if (!options.readonly) {
+    // Takes effect only on a new file (before its first table): retention then reclaims space in steps.
+    db.pragma('auto_vacuum = INCREMENTAL');
     configureWriter(db, synchronous, START_BUSY_TIMEOUT_MS);
     applyMigrations(db, options.migrations);
   }
@@ -78,6 +83,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const pruneWebhookDeliveries = db.prepare(DELIVERIES.PRUNE_WEBHOOK_DELIVERIES);
 
   const webhooks = createWebhookCache();
+  const keyRow = (sql: string, value: string) => {
+    const row = db.prepare(sql).get(value) as KEYS.ApiKeyRow | undefined;
+    return row ? KEYS.fromApiKeyRow(row) : undefined;
+  };
+  const pruneResources = db.prepare(RETENTION.PRUNE_EVENT_RESOURCES);
+  const pruneEvents = db.prepare(RETENTION.PRUNE_EVENTS);
+  const dropEmptyCounts = db.prepare(RETENTION.DROP_EMPTY_DAY_COUNTS);
 
   /** A webhook change: on this thread, so a lock is waited for with timers, then 503. */
   const write = <T>(change: () => T): Promise<T> =>
@@ -130,7 +142,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async writeDeliveries(records) {
       if (records.length === 0) return;
-      write(() =>
+      await write(() =>
         db.transaction(() => {
           for (const record of records) {
             insertDelivery.run(...DELIVERIES.insertDeliveryParams(record));
@@ -152,6 +164,53 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
           return deleted;
         })(),
       );
+    },
+    getApiKeyByHash: async (hash) => keyRow(KEYS.SELECT_API_KEY_BY_HASH, hash),
+    getApiKey: async (id) => keyRow(KEYS.SELECT_API_KEY, id),
+    async listApiKeys() {
+      return (db.prepare(KEYS.SELECT_API_KEYS).all() as KEYS.ApiKeyRow[]).map(KEYS.fromApiKeyRow);
+    },
+    async touchApiKey(id, micros) {
+      await write(() => db.prepare(KEYS.TOUCH_API_KEY).run(...KEYS.touchApiKeyParams(id, micros)));
+    },
+    async applyChange(change, audit) {
+      const statements = auditedChangeStatements(change, audit, nowMicros());
+      const webhookId = changedWebhookId(change);
+      if (webhookId) webhooks.forget(webhookId);
+      return write(() =>
+        db.transaction(() => {
+          const [changed] = statements.map(({ sql, params }) => db.prepare(sql).run(...params).changes);
+          return (changed ?? 0) > 0;
+        })(),
+      );
+    },
+    async pruneEvents(before, limit) {
+      const params = RETENTION.pruneParams(before, limit);
+      const deleted = await write(() =>
+        db.transaction(() => {
+          pruneResources.run(...params);
+          const n = pruneEvents.run(...params).changes;
+          if (n > 0) dropEmptyCounts.run();
+          return n;
+        })(),
+      );
+      // Hands the freed pages back to the file system a few at a time (a no-op unless auto_vacuum is INCREMENTAL).
+      if (deleted > 0) await write(() => db.pragma(`incremental_vacuum(${RETENTION.VACUUM_PAGES_PER_BATCH})`));
+      return deleted;
+    },
+    async stats() {
+      const row = db.prepare(RETENTION.STORE_STATS).get() as RETENTION.StatsRow;
+      const pages = db.pragma('page_count', { simple: true }) as number;
+      const size = db.pragma('page_size', { simple: true }) as number;
+      return {
+        events: row.events,
+        oldestReceivedMicros: row.oldest,
+        bytes: options.filename === ':memory:' ? null : pages * size,
+      };
+    },
+    async probeWrite() {
+      // A write that changes nothing still takes the write lock: fails (503) on a read-only file, a lock held too long, an I/O error.
+      await write(() => db.prepare(RETENTION.WRITE_PROBE).run());
     },
     async close() {
       await events.close();

@@ -28,9 +28,11 @@ export interface WebhookEditProps {
   activity: ActivityView;
   notice?: string;
   replay?: ReplayReport;
+  /** A read-only session (a `read` key): no editor, toggle, replay, rotate or delete. */
+  readOnly?: boolean;
 }
 
-function Settings({ view, csrf, clock }: { view: WebhookView; csrf: string; clock: Clock }) {
+function Settings({ view, csrf, clock, readOnly }: { view: WebhookView; csrf: string; clock: Clock; readOnly?: boolean }) {
   const verify = view.verify as { scheme: string; secretHints?: string[] };
   return (
     <dl class="facts panel">
@@ -40,7 +42,15 @@ function Settings({ view, csrf, clock }: { view: WebhookView; csrf: string; cloc
       </dd>
       <dt>Enabled</dt>
       <dd>
-        <EnabledToggle id={view.id} name={view.name} enabled={view.enabled} csrf={csrf} back={`/ui/webhooks/${view.id}`} />
+        {readOnly ? (
+          view.enabled ? (
+            'yes'
+          ) : (
+            'no'
+          )
+        ) : (
+          <EnabledToggle id={view.id} name={view.name} enabled={view.enabled} csrf={csrf} back={`/ui/webhooks/${view.id}`} />
+        )}
       </dd>
       {view.description && (
         <>
@@ -81,13 +91,17 @@ export function WebhookEditPage(props: WebhookEditProps) {
           {props.notice}
         </p>
       )}
-      <Settings view={view} csrf={csrf} clock={props.clock} />
+      <Settings view={view} csrf={csrf} clock={props.clock} readOnly={props.readOnly} />
       <ActivityPanel {...props.activity} />
       <section class="panel" aria-labelledby="mapping-title">
         <h2 id="mapping-title">Mapping</h2>
-        {kind === 'cloudevents' ? (
+        {kind === 'cloudevents' || props.readOnly ? (
           <>
-            <p>Each CloudEvent of a request becomes one event: there is no template to edit.</p>
+            <p>
+              {props.readOnly
+                ? 'Signed in with a read-only key: the mapping is shown, not editable.'
+                : 'Each CloudEvent of a request becomes one event: there is no template to edit.'}
+            </p>
             <JsonView value={view.mapping} summary="Mapping" open />
           </>
         ) : (
@@ -101,22 +115,26 @@ export function WebhookEditPage(props: WebhookEditProps) {
           />
         )}
       </section>
-      <section class="panel" aria-labelledby="replay-title">
-        <h2 id="replay-title">Replay failures</h2>
-        {props.replay && <ReplayResult report={props.replay} />}
-        <ReplayPanel webhookId={view.id} csrf={csrf} states={props.failures} />
-      </section>
-      <section class="panel danger-zone" aria-labelledby="danger-title">
-        <h2 id="danger-title">Rotate or delete</h2>
-        <div class="buttons">
-          <a class="button secondary" href={`/ui/webhooks/${view.id}/rotate`}>
-            Rotate URL…
-          </a>
-          <a class="button secondary" href={`/ui/webhooks/${view.id}/delete`}>
-            Delete webhook…
-          </a>
-        </div>
-      </section>
+      {!props.readOnly && (
+        <>
+          <section class="panel" aria-labelledby="replay-title">
+            <h2 id="replay-title">Replay failures</h2>
+            {props.replay && <ReplayResult report={props.replay} />}
+            <ReplayPanel webhookId={view.id} csrf={csrf} states={props.failures} />
+          </section>
+          <section class="panel danger-zone" aria-labelledby="danger-title">
+            <h2 id="danger-title">Rotate or delete</h2>
+            <div class="buttons">
+              <a class="button secondary" href={`/ui/webhooks/${view.id}/rotate`}>
+                Rotate URL…
+              </a>
+              <a class="button secondary" href={`/ui/webhooks/${view.id}/delete`}>
+                Delete webhook…
+              </a>
+            </div>
+          </section>
+        </>
+      )}
     </Layout>
   );
 }

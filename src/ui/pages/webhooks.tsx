@@ -45,7 +45,7 @@ function LastAttempt({ entry, clock }: { entry: WebhookListEntry; clock: Clock }
   );
 }
 
-function Row({ entry, csrf, clock }: { entry: WebhookListEntry; csrf: string; clock: Clock }) {
+function Row({ entry, csrf, clock, readOnly }: { entry: WebhookListEntry; csrf: string; clock: Clock; readOnly?: boolean }) {
   const { view, stats } = entry;
   const related = `hookgate.webhook.${view.id}`;
   const feed = parseFeedQuery({});
@@ -64,7 +64,15 @@ function Row({ entry, csrf, clock }: { entry: WebhookListEntry; csrf: string; cl
         </span>
       </td>
       <td data-label="Enabled">
-        <EnabledToggle id={view.id} name={view.name} enabled={view.enabled} csrf={csrf} back="/ui/webhooks" />
+        {readOnly ? (
+          view.enabled ? (
+            'yes'
+          ) : (
+            'no'
+          )
+        ) : (
+          <EnabledToggle id={view.id} name={view.name} enabled={view.enabled} csrf={csrf} back="/ui/webhooks" />
+        )}
       </td>
       <td data-label="Last attempt">
         <LastAttempt entry={entry} clock={clock} />
@@ -96,16 +104,20 @@ export interface WebhooksPageProps {
   csrf: string;
   clock: Clock;
   notice?: string;
+  /** A read-only session: no "New webhook", no enabled switches. */
+  readOnly?: boolean;
 }
 
-export function WebhooksPage({ entries, csrf, clock, notice }: WebhooksPageProps) {
+export function WebhooksPage({ entries, csrf, clock, notice, readOnly }: WebhooksPageProps) {
   return (
     <Layout title="Webhooks" section="webhooks" csrf={csrf}>
       <div class="toolbar">
         <h1>Webhooks</h1>
-        <a class="button" href="/ui/webhooks/new">
-          New webhook
-        </a>
+        {!readOnly && (
+          <a class="button" href="/ui/webhooks/new">
+            New webhook
+          </a>
+        )}
       </div>
       {notice && (
         <p class="notice" role="status">
@@ -133,7 +145,7 @@ export function WebhooksPage({ entries, csrf, clock, notice }: WebhooksPageProps
             </thead>
             <tbody>
               {entries.map((entry) => (
-                <Row entry={entry} csrf={csrf} clock={clock} />
+                <Row entry={entry} csrf={csrf} clock={clock} readOnly={readOnly} />
               ))}
             </tbody>
           </table>

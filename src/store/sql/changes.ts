@@ -1,0 +1,51 @@
+/**
+ * An audited change as statements both drivers run in one transaction (a better-sqlite3
+ * transaction, a D1 batch): the change first, then its audit event, inserted only when the change
+ * touched a row (`changes() > 0` right after it), so a change to nothing leaves no audit trail.
+ */
+import type { Event } from '../../schemas/event';
+import { toWebhookRow } from '../rows';
+import type { StoreChange } from '../types';
+import { DELETE_API_KEY, INSERT_API_KEY, insertApiKeyParams } from './api-keys';
+import * as SQL from './statements';
+
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** INSERT_EVENT, guarded by the change before it. */
+const INSERT_AUDIT_EVENT = `INSERT INTO events (id, occurred, received, event, resource_id, search, body)
+SELECT ?, ?, ?, ?, ?, ?, ? WHERE changes() > 0 ON CONFLICT (id) DO NOTHING`;
+
+function changeStatement(change: StoreChange): Statement {
+  switch (change.kind) {
+    case 'webhook.create':
+      return { sql: SQL.INSERT_WEBHOOK, params: SQL.insertWebhookParams(toWebhookRow(change.webhook)) };
+    case 'webhook.update':
+      return { sql: SQL.UPDATE_WEBHOOK, params: SQL.updateWebhookParams(toWebhookRow(change.webhook)) };
+    case 'webhook.delete':
+      return { sql: SQL.DELETE_WEBHOOK, params: [change.id] };
+    case 'key.create':
+      return { sql: INSERT_API_KEY, params: insertApiKeyParams(change.key) };
+    case 'key.revoke':
+      return { sql: DELETE_API_KEY, params: [change.id] };
+  }
+}
+
+/** The change, its audit event and the event's resources; the first statement's changes say whether it applied. */
+export function auditedChangeStatements(change: StoreChange, audit: Event, receivedMicros: number): Statement[] {
+  const write = SQL.eventWrite(audit, receivedMicros);
+  return [
+    changeStatement(change),
+    { sql: INSERT_AUDIT_EVENT, params: write.event },
+    { sql: SQL.INSERT_RESOURCES, params: write.resources },
+  ];
+}
+
+/** The webhook id a change concerns, for the drivers' slug caches. */
+export function changedWebhookId(change: StoreChange): string | undefined {
+  if (change.kind === 'webhook.delete') return change.id;
+  if (change.kind === 'webhook.create' || change.kind === 'webhook.update') return change.webhook.id;
+  return undefined;
+}
