@@ -38,7 +38,9 @@ function rawExchange(base: string, chunks: string[], { endWithReset = false } = 
 }
 
 async function metrics(gateway: ServedApp): Promise<string> {
-  return (await fetch(`${gateway.base}/metrics`)).text();
+  const response = await fetch(`${gateway.base}/metrics`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+  expect(response.status).toBe(200);
+  return response.text();
 }
 
 /** Polls (bounded) until `check` holds: the server notices a closed socket asynchronously. */
