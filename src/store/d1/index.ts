@@ -9,6 +9,7 @@
  */
 import { StoreUnavailableError } from '../../lib/errors';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
@@ -76,6 +77,7 @@ async function writing<T>(run: () => Promise<T>): Promise<T> {
 export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
   const reader: SqlReader = {
+    dialect: SQLITE,
     async all<Row>(sql: string, params: readonly unknown[]) {
       return (
         await db

@@ -21,6 +21,7 @@ export function exceededLimit(error: unknown): string | undefined {
 /** `reader`, answering a statement past a SQLite limit with 422 `filter-too-large`. */
 export function limitedReader(reader: SqlReader): SqlReader {
   return {
+    dialect: reader.dialect,
     async all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]> {
       try {
         return await reader.all<Row>(sql, params);

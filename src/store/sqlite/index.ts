@@ -8,6 +8,7 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from '../migrate';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
@@ -46,6 +47,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const events = threaded ? createThreadWriter({ filename: options.filename, synchronous }) : createInlineWriter(db);
 
   const reader: SqlReader = {
+    dialect: SQLITE,
     async all<Row>(sql: string, params: readonly unknown[]) {
       return db.prepare(sql).all(...params) as Row[];
     },
