@@ -1,11 +1,10 @@
 /**
  * End-to-end helpers: a test app served over real HTTP, webhooks created through the real API,
- * provider fixtures from ../shared/fixtures, and events read straight from the SQLite file.
+ * provider fixtures from ../shared/fixtures, and events read straight from the database.
  */
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import type { AppDeps } from '../../src/app';
-import { createTestApp, type RunningServer, startServer, TEST_TOKEN, type TestApp } from './app';
+import { createTestApp, type RunningServer, sqliteBodies, startServer, TEST_TOKEN, type TestApp } from './app';
 
 export interface ServedApp extends TestApp {
   server: RunningServer;
@@ -60,19 +59,25 @@ export interface RawEvent {
 
 /** Every stored event, oldest first, read from the SQLite file (not through the events API). */
 export function storedEvents(dbFile: string): RawEvent[] {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const rows = db.prepare('SELECT body FROM events ORDER BY seq').all() as { body: string }[];
-    return rows.map((row) => JSON.parse(row.body) as RawEvent);
-  } finally {
-    db.close();
-  }
+  return sqliteBodies(dbFile).map((body) => JSON.parse(body) as RawEvent);
 }
 
-/** The stored events that have `webhook` as related resource, oldest first. */
-export function eventsOf(dbFile: string, webhook: { id: string }): RawEvent[] {
+function ofWebhook(events: RawEvent[], webhook: { id: string }): RawEvent[] {
   const resourceId = `hookgate.webhook.${webhook.id}`;
-  return storedEvents(dbFile).filter((event) => event.related.some((related) => related['prefect.resource.id'] === resourceId));
+  return events.filter((event) => event.related.some((related) => related['prefect.resource.id'] === resourceId));
+}
+
+/** The stored events that have `webhook` as related resource, oldest first (a SQLite file). */
+export function eventsOf(dbFile: string, webhook: { id: string }): RawEvent[] {
+  return ofWebhook(storedEvents(dbFile), webhook);
+}
+
+/** The same from a test app's database, whichever store it runs on. */
+export async function storedEventsOf(app: TestApp, webhook: { id: string }): Promise<RawEvent[]> {
+  return ofWebhook(
+    (await app.storedBodies()).map((body) => JSON.parse(body) as RawEvent),
+    webhook,
+  );
 }
 
 /** The related resource hookgate adds to every event of a webhook (DESIGN §1). */

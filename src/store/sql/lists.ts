@@ -9,6 +9,7 @@
  */
 import type { Dialect } from './dialect';
 import { type Fragment, fragment, NEVER } from './fragment';
+import { checkPatterns } from './limits';
 
 /**
  * How a statement reaches its events. `window`: every event of a time window, through the
@@ -36,6 +37,7 @@ export function equalsAny(dialect: Dialect, subject: Fragment, values: readonly 
 
 /** `subject` matches one of the patterns `globs`; none matches nothing. */
 export function globsAny(dialect: Dialect, subject: Fragment, globs: readonly string[]): Fragment {
+  checkPatterns(globs);
   if (globs.length === 0) return NEVER;
   if (globs.length === 1) return fragment(dialect.matches(subject.sql, '?'), ...subject.params, globs[0]);
   return fragment(
@@ -47,6 +49,7 @@ export function globsAny(dialect: Dialect, subject: Fragment, globs: readonly st
 
 /** `subject` is set and fails one of the patterns `globs` (a NULL subject fails none). */
 export function failsAny(dialect: Dialect, subject: Fragment, globs: readonly string[]): Fragment {
+  checkPatterns(globs);
   if (globs.length === 0) return NEVER;
   if (globs.length === 1) return fragment(`NOT (${dialect.matches(subject.sql, '?')})`, ...subject.params, globs[0]);
   return fragment(
@@ -79,6 +82,7 @@ function idsMatching(dialect: Dialect, patterns: readonly Pattern[]): Fragment {
 export function idMatchesAny(dialect: Dialect, column: string, patterns: readonly Pattern[], access: Access): Fragment {
   const lookUp = access === 'window' && patterns.length > 1 && patterns.every((pattern) => pattern.prefix !== '');
   const globs = patterns.map((pattern) => pattern.glob);
+  checkPatterns(globs);
   if (!lookUp) return globsAny(dialect, fragment(column), globs);
   const ids = idsMatching(dialect, patterns);
   return fragment(`${column} IN (${ids.sql})`, ...ids.params);

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
-import { writeIsolated } from './group-commit';
+import { writeIsolated } from '../group-commit';
 import type { WriterReply, WriterRequest, WriterSettings } from './writer';
 import { configureWriter, createRowWriter, writing } from './writes';
 
