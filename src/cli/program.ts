@@ -7,6 +7,7 @@ import { readKeptAdminToken } from '../adapter/node/admin-token';
 import { HookgateError } from '../lib/errors';
 import { createClient } from './client';
 import { registerEventCommands } from './commands/events';
+import { registerMigrateCommand } from './commands/migrate';
 import { registerRenderCommand } from './commands/render';
 import { registerSendCommand } from './commands/send';
 import { registerServeCommand } from './commands/serve';
@@ -52,6 +53,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   };
 
   registerServeCommand(program);
+  registerMigrateCommand(program);
   registerWebhookCommands(program, context);
   registerEventCommands(program, context);
   registerRenderCommand(program, context);

@@ -24,5 +24,23 @@ export const Config = z.object({
    * writer thread beside it (more events/s for large fan-outs, about 50 MB more memory).
    */
   HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('inline'),
+  /**
+   * `postgres://user:password@host:5432/database` selects PostgreSQL (several gateway processes,
+   * one store) instead of the SQLite file; TLS through `sslmode=…` in the URL. Unset: SQLite.
+   */
+  HOOKGATE_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// (or postgresql://) URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** PostgreSQL schema for hookgate's tables (created when missing); default: the server's `public`. */
+  HOOKGATE_DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: 'must be lower-case letters, digits and _' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** PostgreSQL connections per process at most. */
+  HOOKGATE_DATABASE_POOL: PositiveInt.max(1000).default(10),
+  /** Longest one PostgreSQL statement may run, ms: a slow query cannot hold the pool. */
+  HOOKGATE_STATEMENT_TIMEOUT_MS: PositiveInt.default(10_000),
 });
 export type Config = z.infer<typeof Config>;

@@ -5,8 +5,9 @@
  * when any process changes them (./listener.ts). "Cannot reach the database now" is a
  * `StoreUnavailableError` (503 + Retry-After); the pool reconnects by itself.
  */
-import type { Migration } from '../migrate';
+
 import { createGroupCommit } from '../group-commit';
+import type { Migration } from '../migrate';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
