@@ -54,7 +54,7 @@ function batchParams(events: readonly PreparedEvent[]): unknown[][] {
   for (const event of events) {
     if (seen.has(event.id)) continue;
     seen.add(event.id);
-    event.row.forEach((value, i) => columns[i]?.push(value));
+    for (const [i, value] of event.row.entries()) columns[i]?.push(value);
     for (const [resourceId, role, labels] of event.resources) {
       columns[7]?.push(event.id);
       columns[8]?.push(resourceId);
