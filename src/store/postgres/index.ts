@@ -49,6 +49,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   const cache = createWebhookCache();
   const listener = listenForWebhookChanges(connectionConfig(options), cache);
   const inFlight = new Set<Promise<unknown>>();
+  let closing: Promise<void> | undefined;
   const commit = createGroupCommit<PreparedEvent>(async (calls) => {
     await ready();
     return writeIsolated(pool, calls);
@@ -107,10 +108,14 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     async deleteWebhook(id) {
       return (await changed(SQL.DELETE_WEBHOOK, [id], id)) > 0;
     },
-    async close() {
-      await Promise.allSettled([...inFlight]);
-      await listener.close();
-      await pool.end();
+    close() {
+      // Once, however often asked: waits for the writes in flight, then closes every connection.
+      closing ??= (async () => {
+        await Promise.allSettled([...inFlight]);
+        await listener.close();
+        await pool.end();
+      })();
+      return closing;
     },
   };
 }
