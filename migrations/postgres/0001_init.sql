@@ -21,27 +21,28 @@ CREATE INDEX events_occurred ON events (occurred, seq) INCLUDE (event);
 CREATE INDEX events_event_occurred ON events (event, occurred);
 CREATE INDEX events_resource_occurred ON events (resource_id, occurred);
 
--- How many events each UTC day holds, per event name (see ../0001_init.sql). Kept by a statement
--- trigger over the rows a statement inserted, so a batch of events is one upsert per (day, name).
+-- How many events each UTC day holds, per event name (see ../0001_init.sql), as deltas: each
+-- statement that inserts, deletes or moves events appends one row per (day, name) it touched, and
+-- totals add them up. Appending takes no row lock, so processes writing the same event names on
+-- the same day never wait for each other's commits (an upsert of one counter row would make them
+-- take turns). The driver folds each day's rows into one now and then (src/store/postgres/day-counts.ts).
 CREATE TABLE event_day_counts (
   day bigint NOT NULL,
   event text COLLATE "C" NOT NULL,
-  n bigint NOT NULL,
-  PRIMARY KEY (day, event)
+  n bigint NOT NULL
 );
+CREATE INDEX event_day_counts_day ON event_day_counts (day, event);
 CREATE INDEX event_day_counts_event ON event_day_counts (event, day);
 
 CREATE FUNCTION hookgate_count_days() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
-    UPDATE event_day_counts AS c SET n = c.n - o.n
-    FROM (SELECT floor(occurred / 86400000000.0)::bigint AS day, event, count(*) AS n FROM gone GROUP BY 1, 2) AS o
-    WHERE c.day = o.day AND c.event = o.event;
+    INSERT INTO event_day_counts (day, event, n)
+    SELECT floor(occurred / 86400000000.0)::bigint, event, -count(*) FROM gone GROUP BY 1, 2;
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO event_day_counts AS c (day, event, n)
-    SELECT floor(occurred / 86400000000.0)::bigint, event, count(*) FROM added GROUP BY 1, 2 ORDER BY 1, 2
-    ON CONFLICT (day, event) DO UPDATE SET n = c.n + excluded.n;
+    INSERT INTO event_day_counts (day, event, n)
+    SELECT floor(occurred / 86400000000.0)::bigint, event, count(*) FROM added GROUP BY 1, 2;
   END IF;
   RETURN NULL;
 END $$;

@@ -13,6 +13,7 @@ import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
+import { foldDayCountsPeriodically } from './day-counts';
 import { POSTGRES } from './dialect';
 import { listenForWebhookChanges } from './listener';
 import { migratePostgres } from './migrate';
@@ -46,6 +47,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   };
   const reader: SqlReader = { dialect: POSTGRES, all: query };
 
+  const stopFolding = foldDayCountsPeriodically(pool, ready);
   const cache = createWebhookCache();
   const listener = listenForWebhookChanges(connectionConfig(options), cache);
   const inFlight = new Set<Promise<unknown>>();
@@ -111,6 +113,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     close() {
       // Once, however often asked: waits for the writes in flight, then closes every connection.
       closing ??= (async () => {
+        stopFolding();
         await Promise.allSettled([...inFlight]);
         await listener.close();
         await pool.end();
