@@ -6,7 +6,7 @@
  * fault tests); `destroy()` stops it and removes the directory.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,8 @@ export interface ThrowawayPostgres {
   /** `postgres://hookgate@127.0.0.1:<port>/postgres`: a superuser, trusted on 127.0.0.1 only. */
   url: string;
   port: number;
+  /** The server's main process (its backends are its children), while it runs. */
+  pid(): number;
   stop(): Promise<void>;
   start(): Promise<void>;
   destroy(): Promise<void>;
@@ -84,6 +86,7 @@ export async function startThrowawayPostgres(options: ThrowawayOptions = {}): Pr
   return {
     url: `postgres://hookgate@127.0.0.1:${port}/postgres`,
     port,
+    pid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     async stop() {
       await stop();
       running = false;
