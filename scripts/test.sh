@@ -25,7 +25,8 @@ fi
 if [ -z "${HOOKGATE_TEST_DATABASE_URL:-}" ] && [ "${HOOKGATE_TEST_NO_POSTGRES:-}" != "1" ]; then
   # The `postgres` project starts a throwaway server from these binaries (test/helpers/throwaway-postgres.ts).
   echo "== PostgreSQL server binaries for the postgres project (Debian's postgresql)"
-  echo "$(bash scripts/install-postgres.sh)/postgres: $("$(bash scripts/install-postgres.sh)/postgres" --version)"
+  pg_bin="$(bash scripts/install-postgres.sh)"
+  "$pg_bin/postgres" --version
 fi
 echo "== tests on Node (vitest: SQLite, then the store tests again on a throwaway PostgreSQL)"
 npx vitest run
