@@ -52,18 +52,21 @@ function byEventSql(where: string): string {
     FROM events AS e WHERE ${where} GROUP BY e.event`;
 }
 
-/** Primary resources; a resource whose name changed is labelled with the name of its latest events. */
+/**
+ * Primary resources; a resource whose name changed is labelled with the name of its latest events
+ * (a tie between names broken by the name whose events arrived last), so every store agrees.
+ */
 function byResourceSql(dialect: Dialect, where: Fragment): Fragment {
   const name = dialect.labelValue('prefect.resource.name');
   const legacyName = dialect.labelValue('prefect.name');
   const sql = `WITH labelled AS (
       SELECT e.resource_id AS value,
         coalesce(${name.sql}, ${legacyName.sql}, e.resource_id) AS label,
-        count(*) AS count, min(e.occurred) AS oldest, max(e.occurred) AS latest
+        count(*) AS count, min(e.occurred) AS oldest, max(e.occurred) AS latest, max(e.seq) AS arrived
       FROM events AS e JOIN event_resources AS r ON r.event_seq = e.seq AND r.role = ''
       WHERE ${where.sql} GROUP BY 1, 2),
     relabelled AS (
-      SELECT value, first_value(label) OVER (PARTITION BY value ORDER BY latest DESC) AS label, count, oldest, latest FROM labelled)
+      SELECT value, first_value(label) OVER (PARTITION BY value ORDER BY latest DESC, arrived DESC) AS label, count, oldest, latest FROM labelled)
     SELECT value, label, sum(count) AS count, min(oldest) AS oldest, max(latest) AS latest FROM relabelled GROUP BY value, label`;
   return fragment(sql, ...name.params, ...legacyName.params, ...where.params);
 }
@@ -72,7 +75,7 @@ async function countByGroup(reader: SqlReader, query: CountQuery): Promise<Event
   const where = whereClause(query.filter, reader.dialect);
   const { sql, params } =
     query.countable === 'event' ? fragment(byEventSql(where.sql), ...where.params) : byResourceSql(reader.dialect, where);
-  const rows = await reader.all<GroupRow>(`${sql} ORDER BY count DESC, label ASC`, params);
+  const rows = await reader.all<GroupRow>(`${sql} ORDER BY count DESC, label ASC, value ASC`, params);
   return rows.map((row) => ({
     value: row.value,
     label: row.label,
