@@ -75,6 +75,22 @@ describe('PostgreSQL driver', () => {
     }
   });
 
+  it('refuses U+0000 in a name or label with 422 (PostgreSQL text cannot hold it), and stores the rest', async () => {
+    const { store, cleanup } = createTestPostgresStore();
+    try {
+      const fine = sampleEvent({ payload: { text: 'nul \u0000 in a payload is kept' } });
+      const [refused, stored] = await Promise.allSettled([
+        store.writeEvents([sampleEvent({ event: 'nul.\u0000.name' })]),
+        store.writeEvents([fine]),
+      ]);
+      expect(refused).toMatchObject({ status: 'rejected', reason: { status: 422, code: 'unsupported-character' } });
+      expect(stored).toMatchObject({ status: 'fulfilled', value: { written: 1 } });
+      expect((await store.readEvent(fine.id))?.payload).toEqual(fine.payload);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('makes a follower wait for a writer that took an earlier seq, so no event is skipped', async () => {
     const { store, schema, cleanup } = createTestPostgresStore();
     const everything = EventFilter.parse({});

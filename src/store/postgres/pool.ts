@@ -7,7 +7,7 @@
  * @see https://www.postgresql.org/docs/15/errcodes-appendix.html
  */
 import pg from 'pg';
-import { StoreUnavailableError } from '../../lib/errors';
+import { InputError, StoreUnavailableError } from '../../lib/errors';
 
 export interface PoolSettings {
   /** `postgres://user:password@host:5432/database?sslmode=…` */
@@ -87,11 +87,25 @@ export function isUnavailable(error: unknown): boolean {
   return typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message);
 }
 
-/** Runs `work`, turning "cannot reach or use the database now" into `StoreUnavailableError` (503 + Retry-After). */
+/** PostgreSQL's text and jsonb cannot hold U+0000 (SQLite's can): "untranslatable character", "unsupported Unicode escape". */
+const NUL_STATES = new Set(['22021', '22P05']);
+
+/**
+ * Runs `work`, turning "cannot reach or use the database now" into `StoreUnavailableError` (503 +
+ * Retry-After), and a NUL character in an event name, label or filter value into a 422: the
+ * sender's to change, never a 500.
+ */
 export async function available<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    if (NUL_STATES.has(String((error as { code?: unknown }).code))) {
+      throw new InputError(
+        422,
+        'unsupported-character',
+        'PostgreSQL cannot store or compare the character U+0000 in names and labels',
+      );
+    }
     if (error instanceof StoreUnavailableError || !isUnavailable(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreUnavailableError(`the event store cannot be used right now (${reason.slice(0, 200)})`, 2);
