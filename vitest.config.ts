@@ -13,6 +13,7 @@ const POSTGRES_ONLY = ['test/postgres/**/*.test.ts'];
 const ON_BOTH_STORES = [
   'test/routes/events*.test.ts',
   'test/routes/prefect-filters.test.ts',
+  'test/routes/hooks.test.ts',
   'test/routes/webhooks.test.ts',
   'test/routes/replay.test.ts',
   'test/routes/cloudevents.test.ts',

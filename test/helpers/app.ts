@@ -27,16 +27,30 @@ export interface TestApp {
   dbFile: string;
   /** Every stored event's JSON in arrival order, read from the database itself (either store). */
   storedBodies(): Promise<string[]>;
+  /** A second store on the same database that cannot commit (read-only): for 503 tests. */
+  openReadonlyStore(): Store;
   /** `app.request` with the admin token. */
   api(path: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
   close(): Promise<void>;
 }
 
 /** The store of a test app: a SQLite file, or a PostgreSQL schema of its own in the `postgres` project. */
-function testStore(dbFile: string): { store: Store; bodies(): Promise<string[]>; cleanup(): Promise<void> } {
+interface OpenedTestStore {
+  store: Store;
+  bodies(): Promise<string[]>;
+  openReadonly(): Store;
+  cleanup(): Promise<void>;
+}
+
+function testStore(dbFile: string): OpenedTestStore {
   if (ON_POSTGRES) return createTestPostgresStore();
   const store = createSqliteStore({ filename: dbFile, migrations: readMigrations() });
-  return { store, bodies: async () => sqliteBodies(dbFile), cleanup: () => store.close() };
+  return {
+    store,
+    bodies: async () => sqliteBodies(dbFile),
+    openReadonly: () => createSqliteStore({ filename: dbFile, migrations: readMigrations(), readonly: true }),
+    cleanup: () => store.close(),
+  };
 }
 
 /** The JSON of every event in a SQLite file, in arrival order. */
@@ -52,7 +66,7 @@ export function sqliteBodies(dbFile: string): string[] {
 export function createTestApp(overrides: Partial<AppDeps> = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-test-'));
   const dbFile = join(dir, 'hookgate.db');
-  const { store, bodies, cleanup } = testStore(dbFile);
+  const { store, bodies, openReadonly, cleanup } = testStore(dbFile);
   const deps: AppDeps = {
     store,
     adminToken: TEST_TOKEN,
@@ -70,6 +84,7 @@ export function createTestApp(overrides: Partial<AppDeps> = {}): TestApp {
     dir,
     dbFile,
     storedBodies: bodies,
+    openReadonlyStore: openReadonly,
     api(path, init = {}) {
       const headers = new Headers(init.headers);
       headers.set('authorization', `Bearer ${TEST_TOKEN}`);

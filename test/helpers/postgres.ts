@@ -35,6 +35,8 @@ async function admin(sql: string, url = postgresUrl()): Promise<Record<string, u
 export interface TestPostgresStore {
   store: Store;
   schema: string;
+  /** Another store on the same schema whose transactions are all read-only (it cannot commit). */
+  openReadonly(): Store;
   /** Every stored event's JSON, in arrival order, read with SQL (not through the store). */
   bodies(): Promise<string[]>;
   /** Closes the store and drops its schema. */
@@ -48,6 +50,8 @@ export function createTestPostgresStore(options: Partial<PostgresStoreOptions> =
   return {
     store,
     schema,
+    openReadonly: () =>
+      createPostgresStore({ url: postgresUrl(), schema, migrations: readPostgresMigrations(), max: 2, readonly: true }),
     async bodies() {
       const rows = await admin(`SELECT body::text AS body FROM ${schema}.events ORDER BY seq`);
       return rows.map((row) => row.body as string);

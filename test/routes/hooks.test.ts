@@ -1,8 +1,5 @@
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { readMigrations } from '../../src/store/migrations-fs';
-import { createSqliteStore } from '../../src/store/sqlite';
 import { createTestApp, startServer, type TestApp } from '../helpers/app';
 
 const ECHO = '{"event": "thing.{{body.kind}}", "resource": {"prefect.resource.id": "thing.{{body.id}}"}}';
@@ -13,11 +10,8 @@ interface Problem {
   status: number;
 }
 
-function storedEvents(t: TestApp): { event: string; id: string; payload: Record<string, unknown> }[] {
-  const db = new Database(t.dbFile, { readonly: true });
-  const rows = db.prepare('SELECT body FROM events ORDER BY seq').all() as { body: string }[];
-  db.close();
-  return rows.map((row) => JSON.parse(row.body));
+async function storedEvents(t: TestApp): Promise<{ event: string; id: string; payload: Record<string, unknown> }[]> {
+  return (await t.storedBodies()).map((body) => JSON.parse(body));
 }
 
 describe('ANY /hooks/:slug', () => {
@@ -40,7 +34,7 @@ describe('ANY /hooks/:slug', () => {
     const hook = await webhook({ mapping: { kind: 'template', template: ECHO } });
     const response = await post(hook.slug, '{"kind": "made", "id": 7}', { 'content-type': 'application/json', 'x-extra': 'yes' });
     expect(response.status).toBe(204);
-    const [event] = storedEvents(t);
+    const [event] = await storedEvents(t);
     expect(event).toMatchObject({
       event: 'thing.made',
       resource: { 'prefect.resource.id': 'thing.7' },
@@ -63,7 +57,7 @@ describe('ANY /hooks/:slug', () => {
       cookie: 'session=1',
       authorization: 'Bearer x',
     });
-    const [event] = storedEvents(t);
+    const [event] = await storedEvents(t);
     expect(JSON.stringify(event)).not.toMatch(/session=1|Bearer x/);
   });
 
@@ -75,7 +69,7 @@ describe('ANY /hooks/:slug', () => {
       const response = await t.app.request(`/hooks/${hook.slug}`, { method });
       expect(response.status, method).toBe(204);
     }
-    const events = storedEvents(t);
+    const events = await storedEvents(t);
     expect(events.map((e) => e.event)).toEqual(Array(6).fill('model.refreshed'));
     expect(events.map((e) => e.payload.method)).toEqual(['GET', 'HEAD', 'DELETE', 'POST', 'PUT', 'PATCH']);
   });
@@ -86,7 +80,7 @@ describe('ANY /hooks/:slug', () => {
     const hook = await webhook({ mapping: { kind: 'template', template } });
     expect((await post(hook.slug, JSON.stringify({ items: [1, 2, 3] }))).status).toBe(204);
     expect(
-      storedEvents(t).map((e) => (e as unknown as { resource: Record<string, string> }).resource['prefect.resource.id']),
+      (await storedEvents(t)).map((e) => (e as unknown as { resource: Record<string, string> }).resource['prefect.resource.id']),
     ).toEqual(['item.1', 'item.2', 'item.3']);
   });
 
@@ -97,7 +91,7 @@ describe('ANY /hooks/:slug', () => {
     const response = await post(hook.slug, JSON.stringify({ items: Array.from({ length: 101 }, (_, i) => i) }));
     expect(response.status).toBe(400);
     expect(((await response.json()) as Problem).code).toBe('too-many-events');
-    expect(storedEvents(t).map((e) => e.event)).toEqual(['hookgate.webhook.failed']);
+    expect((await storedEvents(t)).map((e) => e.event)).toEqual(['hookgate.webhook.failed']);
   });
 
   describe('idempotency: redelivery with the same delivery id stores one event', () => {
@@ -118,7 +112,7 @@ describe('ANY /hooks/:slug', () => {
       expect((await send('d-1')).status).toBe(204);
       expect((await send('d-1')).status).toBe(204);
       expect((await send('d-2')).status).toBe(204);
-      const events = storedEvents(t);
+      const events = await storedEvents(t);
       expect(events).toHaveLength(2);
       expect(new Set(events.map((e) => e.id)).size).toBe(2);
     });
@@ -127,14 +121,14 @@ describe('ANY /hooks/:slug', () => {
       const hook = await webhook({ mapping: { kind: 'template', template: ECHO }, idFrom: 'body:id' });
       expect((await post(hook.slug, '{"kind": "k", "id": 12345678901234567890}')).status).toBe(204);
       expect((await post(hook.slug, '{"kind": "k", "id": 12345678901234567891}')).status).toBe(204);
-      expect(storedEvents(t)).toHaveLength(2);
+      expect(await storedEvents(t)).toHaveLength(2);
     });
 
     it('gives the n-th event of a delivery the id UUIDv5(webhook id, "<delivery id>:<n>")', async () => {
       const { uuidv5 } = await import('../../src/lib/ids');
       const hook = await webhook({ mapping: { kind: 'template', template: ECHO }, idFrom: 'header:x-delivery' });
       await post(hook.slug, '{"kind": "k", "id": 1}', { 'content-type': 'application/json', 'x-delivery': 'abc' });
-      expect(storedEvents(t)[0]?.id).toBe(uuidv5(hook.id, 'abc:0'));
+      expect((await storedEvents(t))[0]?.id).toBe(uuidv5(hook.id, 'abc:0'));
     });
   });
 
@@ -164,7 +158,7 @@ describe('ANY /hooks/:slug', () => {
         expect(response.headers.get('content-type')).toBe('application/problem+json');
         const problem = (await response.json()) as Problem;
         expect(problem.code).toBe(code);
-        const [failed] = storedEvents(t) as unknown as {
+        const [failed] = (await storedEvents(t)) as unknown as {
           event: string;
           resource: Record<string, string>;
           payload: { error: { code: string }; request: { method: string; body: string }; rendered: string | null };
@@ -191,7 +185,7 @@ describe('ANY /hooks/:slug', () => {
     it('keeps what the template rendered', async () => {
       const hook = await webhook({ mapping: { kind: 'template', template: '{"event": {{body.kind}}}' } });
       await post(hook.slug, '{"kind": "x"}');
-      const [failed] = storedEvents(t) as unknown as { payload: { rendered: string } }[];
+      const [failed] = (await storedEvents(t)) as unknown as { payload: { rendered: string } }[];
       expect(failed?.payload.rendered).toBe('{"event": x}');
     });
   });
@@ -222,7 +216,7 @@ describe('ANY /hooks/:slug', () => {
       const response = await post(hook.slug, nested(5000));
       expect(response.status).toBe(400);
       expect(((await response.json()) as Problem).code).toBe('invalid-body');
-      const [failed] = storedEvents(t) as unknown as { event: string; payload: { request: { body: string } } }[];
+      const [failed] = (await storedEvents(t)) as unknown as { event: string; payload: { request: { body: string } } }[];
       expect(failed?.event).toBe('hookgate.webhook.failed');
       expect(failed?.payload.request.body).toBe(nested(5000));
     });
@@ -232,7 +226,7 @@ describe('ANY /hooks/:slug', () => {
         mapping: { kind: 'static', event: { event: 'e', resource: { 'prefect.resource.id': 'r' } } },
       });
       expect((await post(hook.slug, nested(5000))).status).toBe(204);
-      expect(storedEvents(t)[0]?.payload.body).toBe(nested(5000));
+      expect((await storedEvents(t))[0]?.payload.body).toBe(nested(5000));
     });
 
     it('keeps a failure event within 1,500,000 bytes of JSON however the body escapes', async () => {
@@ -240,11 +234,9 @@ describe('ANY /hooks/:slug', () => {
       const body = '\u0001'.repeat(1024 * 1024 - 10);
       const response = await post(hook.slug, body, { 'content-type': 'text/plain' });
       expect(response.status).toBe(400);
-      const db = new Database(t.dbFile, { readonly: true });
-      const [row] = db.prepare('SELECT body FROM events').all() as { body: string }[];
-      db.close();
-      expect(Buffer.byteLength(row?.body ?? '')).toBeLessThanOrEqual(1_500_000 + 60);
-      const failure = JSON.parse(row?.body ?? '{}') as {
+      const [stored] = await t.storedBodies();
+      expect(Buffer.byteLength(stored ?? '')).toBeLessThanOrEqual(1_500_000 + 60);
+      const failure = JSON.parse(stored ?? '{}') as {
         payload: { request: { bodyTruncated: boolean }; renderedTruncated: boolean };
       };
       expect(failure.payload.request.bodyTruncated).toBe(true);
@@ -263,7 +255,7 @@ describe('ANY /hooks/:slug', () => {
       bodies.add(await response.text());
     }
     expect(bodies.size).toBe(1);
-    expect(storedEvents(t)).toHaveLength(0);
+    expect(await storedEvents(t)).toHaveLength(0);
   });
 
   it('401 when verification fails, and nothing is stored', async () => {
@@ -279,7 +271,7 @@ describe('ANY /hooks/:slug', () => {
       authorization: 'Bearer wrong',
     });
     expect(((await wrong.json()) as Problem).code).toBe('signature-mismatch');
-    expect(storedEvents(t)).toHaveLength(0);
+    expect(await storedEvents(t)).toHaveLength(0);
   });
 
   it('accepts any of several secrets (rotation), for bearer and basic', async () => {
@@ -314,7 +306,7 @@ describe('ANY /hooks/:slug', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(((await limited.json()) as Problem).code).toBe('rate-limited');
-    expect(storedEvents(t)).toHaveLength(2);
+    expect(await storedEvents(t)).toHaveLength(2);
   });
 
   it('counts only verified requests against the rate limit: unsigned floods cannot drain it', async () => {
@@ -372,12 +364,12 @@ describe('ANY /hooks/:slug', () => {
     } finally {
       await server.close();
     }
-    expect(storedEvents(t)).toHaveLength(1);
+    expect(await storedEvents(t)).toHaveLength(1);
   });
 
   it('503 with Retry-After when the store cannot commit (a read-only database), and no 2xx', async () => {
     const hook = await webhook({ mapping: { kind: 'template', template: ECHO } });
-    const readonly = createSqliteStore({ filename: t.dbFile, migrations: readMigrations(), readonly: true });
+    const readonly = t.openReadonlyStore();
     const app = createApp({ ...t.deps, store: readonly });
     const server = await startServer(app);
     try {
@@ -399,6 +391,6 @@ describe('ANY /hooks/:slug', () => {
       await server.close();
       await readonly.close();
     }
-    expect(storedEvents(t)).toHaveLength(0);
+    expect(await storedEvents(t)).toHaveLength(0);
   });
 });

@@ -35,7 +35,10 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
   let migrated: Promise<unknown> | undefined;
   const ready = (): Promise<unknown> => {
-    migrated ??= available(() => migratePostgres(pool, options.migrations, options.schema)).catch((error: unknown) => {
+    // A read-only store opens a database someone else migrates: it only checks it can connect.
+    const migrate = async (): Promise<unknown> =>
+      options.readonly ? pool.query('SELECT 1') : migratePostgres(pool, options.migrations, options.schema);
+    migrated ??= available(migrate).catch((error: unknown) => {
       migrated = undefined;
       throw error;
     });

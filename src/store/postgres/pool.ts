@@ -21,6 +21,8 @@ export interface PoolSettings {
   /** Longest a request waits for a free connection or a new one, ms (default 5 s). */
   connectTimeoutMs?: number;
   applicationName?: string;
+  /** Every transaction read-only (`default_transaction_read_only`): writes fail as unavailable. */
+  readonly?: boolean;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -48,6 +50,7 @@ const types = {
 export function connectionConfig(settings: PoolSettings): pg.ClientConfig {
   const options = ['-c synchronous_commit=on'];
   if (settings.schema) options.push(`-c search_path=${checkedSchema(settings.schema)}`);
+  if (settings.readonly) options.push('-c default_transaction_read_only=on');
   return {
     connectionString: settings.url,
     connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
@@ -108,6 +111,6 @@ export async function available<T>(work: () => Promise<T>): Promise<T> {
     }
     if (error instanceof StoreUnavailableError || !isUnavailable(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreUnavailableError(`the event store cannot be used right now (${reason.slice(0, 200)})`, 2);
+    throw new StoreUnavailableError(`the event store cannot be used right now (${reason.slice(0, 200)})`);
   }
 }
