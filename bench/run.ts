@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: in one run, the bare-Hono baseline and the real gateway on a file database,
- * each driven by autocannon on 127.0.0.1 (50 connections, bounded in time); prints a table and
- * writes bench/results.json. Then the template and query benchmarks.
+ * each driven by autocannon on 127.0.0.1 (50 connections, bounded in time); then the stores
+ * compared (SQLite, PostgreSQL with one and two processes; BENCH_STORES=0 skips them); prints tables
+ * and writes bench/results.json. Then the template and query benchmarks.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { startServer } from './processes';
 import { benchQueries, ensureSeeded, SEED_EVENTS } from './queries';
 import { printTable, type ScenarioResult } from './report';
 import { scenarios, twoKilobyteBody } from './scenarios';
+import { benchStores, printStores, type StoreResult } from './stores';
 import { benchTemplates } from './templates';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -46,6 +48,7 @@ async function storedFor(base: string, webhookId: string): Promise<number> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-bench-'));
   const results: ScenarioResult[] = [];
+  let stores: StoreResult[] = [];
   try {
     const baselineServer = await startServer(here('./baseline-server.ts'), {});
     const baselineLoad = {
@@ -93,12 +96,14 @@ async function main(): Promise<void> {
       });
     }
     await gateway.stop();
+    if (process.env.BENCH_STORES !== '0') stores = await benchStores(dir, TOKEN, CONNECTIONS, SECONDS);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 
   const baselineRps = results[0]?.rps ?? 1;
   printTable(results, baselineRps, { connections: CONNECTIONS, seconds: SECONDS });
+  if (stores.length > 0) printStores(stores);
   const machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? '',
@@ -122,6 +127,14 @@ async function main(): Promise<void> {
       p99_ms: r.p99Ms,
       rss_mb: r.rss.peakMb,
       ratio: Number((r.rps / baselineRps).toFixed(2)),
+    })),
+    stores: stores.map((r) => ({
+      name: r.name,
+      rps: Math.round(r.rps),
+      p50_ms: r.p50Ms,
+      p99_ms: r.p99Ms,
+      gateway_cpu_us_per_request: r.gatewayCpuMicros,
+      postgres_cpu_us_per_request: r.databaseCpuMicros,
     })),
   };
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole check, as CI runs it: type-check, lint and format, Chromium for the browser suite
-# (installed when missing), the Node suite, then the Workers suite inside workerd. Offline: wrangler
+# The whole check, as CI runs it: type-check, lint and format, Chromium for the browser suite and
+# PostgreSQL's server for the store tests (both installed when missing), the Node suite (SQLite and
+# PostgreSQL projects), then the Workers suite inside workerd. Offline: wrangler
 # sends no metrics and makes no remote calls.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,13 @@ if [ ! -x /usr/bin/chromium ]; then
   "${as_root[@]}" apt-get install -y -qq chromium >/dev/null
 fi
 /usr/bin/chromium --version 2>/dev/null
-echo "== tests on Node (vitest)"
+if [ -z "${HOOKGATE_TEST_DATABASE_URL:-}" ] && [ "${HOOKGATE_TEST_NO_POSTGRES:-}" != "1" ]; then
+  # The `postgres` project starts a throwaway server from these binaries (test/helpers/throwaway-postgres.ts).
+  echo "== PostgreSQL server binaries for the postgres project (Debian's postgresql)"
+  pg_bin="$(bash scripts/install-postgres.sh)"
+  "$pg_bin/postgres" --version
+fi
+echo "== tests on Node (vitest: SQLite, then the store tests again on a throwaway PostgreSQL)"
 npx vitest run
 echo "== tests inside workerd with D1 (vitest + @cloudflare/vitest-pool-workers)"
 npx vitest run --config vitest.workers.config.ts

@@ -9,6 +9,7 @@ import { createClient } from './client';
 import { registerBackupCommand } from './commands/backup';
 import { registerEventCommands } from './commands/events';
 import { registerKeyCommands } from './commands/keys';
+import { registerMigrateCommand } from './commands/migrate';
 import { registerPresetsCommand } from './commands/presets';
 import { registerRenderCommand } from './commands/render';
 import { registerSendCommand } from './commands/send';
@@ -59,6 +60,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   };
 
   registerServeCommand(program);
+  registerMigrateCommand(program);
   registerWebhookCommands(program, context);
   registerPresetsCommand(program, context);
   registerEventCommands(program, context);

@@ -32,6 +32,24 @@ export const Config = z
     HOOKGATE_SQLITE_WRITER: z.enum(['thread', 'inline']).default('inline'),
     /** How long a write waits for another process's lock on the database before answering 503. */
     HOOKGATE_LOCK_WAIT_MS: PositiveInt.default(5000),
+    /**
+     * `postgres://user:password@host:5432/database` selects PostgreSQL (several gateway processes,
+     * one store) instead of the SQLite file; TLS through `sslmode=…` in the URL. Unset: SQLite.
+     */
+    HOOKGATE_DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// (or postgresql://) URL' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** PostgreSQL schema for hookgate's tables (created when missing); default: the server's `public`. */
+    HOOKGATE_DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, { error: 'must be lower-case letters, digits and _' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** PostgreSQL connections per process at most. */
+    HOOKGATE_DATABASE_POOL: PositiveInt.max(1000).default(10),
+    /** Longest one PostgreSQL statement may run, ms: a slow query cannot hold the pool. */
+    HOOKGATE_STATEMENT_TIMEOUT_MS: PositiveInt.default(10_000),
     /** A client must send its request's headers within this time (Node's `headersTimeout`). */
     HOOKGATE_HEADERS_TIMEOUT_MS: PositiveInt.default(10_000),
     /** …and its whole request, body included (Node's `requestTimeout`). */

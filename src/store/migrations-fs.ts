@@ -1,4 +1,4 @@
-/** Node only: reads the `migrations/` folder that ships with the package. */
+/** Node only: reads the `migrations/` folder that ships with the package (SQLite/D1; PostgreSQL's in `migrations/postgres/`). */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,4 +22,9 @@ export function readMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     .filter((name) => name.endsWith('.sql'))
     .sort()
     .map((name) => ({ name, sql: readFileSync(`${dir}/${name}`, 'utf8') }));
+}
+
+/** The PostgreSQL schema's migrations (`migrations/postgres/`; the SQL differs from SQLite's). */
+export function readPostgresMigrations(): Migration[] {
+  return readMigrations(join(MIGRATIONS_DIR, 'postgres'));
 }

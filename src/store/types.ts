@@ -7,6 +7,7 @@ import type { Delivery, DeliveryOutcome } from '../schemas/delivery';
 import type { Event, StoredEvent } from '../schemas/event';
 import type { CountQuery, EventCount, EventFilter } from '../schemas/filter';
 import type { Webhook } from '../schemas/webhook';
+import type { Dialect } from './sql/dialect';
 
 export interface WriteResult {
   /** Events newly stored. */
@@ -165,7 +166,9 @@ export interface Store extends EventStore, WebhookStore, DeliveryStore, ApiKeySt
   close(): Promise<void>;
 }
 
-/** Runs read-only SQL; both drivers provide one, so queries are written once (src/store/sql/). */
+/** Runs read-only SQL (`?` parameters); every driver provides one, so queries are written once (src/store/sql/). */
 export interface SqlReader {
+  /** Whose SQL the reader runs: SQLite's (Node, D1) or PostgreSQL's. */
+  readonly dialect: Dialect;
   all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]>;
 }

@@ -3,7 +3,7 @@
  * test, webhooks created through the API, requests posted to them, and the events the file holds.
  */
 import { expect } from 'vitest';
-import { type RawEvent, storedEvents } from './hooks';
+import { type RawEvent, requestEvents } from './hooks';
 import { type PerTestApp, usePerTestApp } from './per-test-app';
 
 /** A template mapping that echoes `kind` and `id` from a JSON body. */
@@ -19,8 +19,8 @@ export interface HookRoutes extends PerTestApp {
   /** `POST /api/webhooks` named "hook"; fails the test unless it is created. */
   webhook(body: Record<string, unknown>): Promise<{ id: string; slug: string; url: string }>;
   post(slug: string, body: string, headers?: Record<string, string>): Promise<Response>;
-  /** Every stored event, oldest first, read from the SQLite file. */
-  stored(): RawEvent[];
+  /** Every event requests stored, oldest first, read from the store itself (SQLite or PostgreSQL). */
+  stored(): Promise<RawEvent[]>;
 }
 
 /** Registers the per-test app hooks in the calling suite and returns its handle. */
@@ -38,6 +38,6 @@ export function useHookRoutes(): HookRoutes {
     },
     post: (slug, body, headers = { 'content-type': 'application/json' }) =>
       Promise.resolve(suite.t.app.request(`/hooks/${slug}`, { method: 'POST', body, headers })),
-    stored: () => storedEvents(suite.t.dbFile),
+    stored: async () => requestEvents(await suite.t.storedBodies()),
   };
 }

@@ -1,11 +1,10 @@
 /**
  * End-to-end helpers: a test app served over real HTTP, webhooks created through the real API,
- * provider fixtures from ../shared/fixtures, and events read straight from the SQLite file.
+ * provider fixtures from ../shared/fixtures, and events read straight from the database.
  */
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import type { AppDeps } from '../../src/app';
-import { createTestApp, type RunningServer, startServer, TEST_TOKEN, type TestApp } from './app';
+import { createTestApp, type RunningServer, sqliteBodies, startServer, TEST_TOKEN, type TestApp } from './app';
 
 export interface ServedApp extends TestApp {
   server: RunningServer;
@@ -60,22 +59,32 @@ export interface RawEvent {
 
 const AUDIT_EVENT = /^hookgate\.(webhook\.(created|updated|rotated|enabled|disabled|deleted)|api-key\.)/;
 
-/** Every event requests stored (audit events left out), oldest first, read from the SQLite file (not through the events API). */
-export function storedEvents(dbFile: string): RawEvent[] {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    const rows = db.prepare('SELECT body FROM events ORDER BY seq').all() as { body: string }[];
-    // Audit events (a webhook's creation and changes, keys) are the API's, not a request's.
-    return rows.map((row) => JSON.parse(row.body) as RawEvent).filter((event) => !AUDIT_EVENT.test(event.event));
-  } finally {
-    db.close();
-  }
+/** Stored event bodies as events, audit events left out (a webhook's creation and changes, keys: the API's, not a request's). */
+export function requestEvents(bodies: readonly string[]): RawEvent[] {
+  return bodies.map((body) => JSON.parse(body) as RawEvent).filter((event) => !AUDIT_EVENT.test(event.event));
 }
 
-/** The stored events that have `webhook` as related resource, oldest first. */
-export function eventsOf(dbFile: string, webhook: { id: string }): RawEvent[] {
+/** Every event requests stored (audit events left out), oldest first, read from the SQLite file (not through the events API). */
+export function storedEvents(dbFile: string): RawEvent[] {
+  return requestEvents(sqliteBodies(dbFile));
+}
+
+function ofWebhook(events: RawEvent[], webhook: { id: string }): RawEvent[] {
   const resourceId = `hookgate.webhook.${webhook.id}`;
-  return storedEvents(dbFile).filter((event) => event.related.some((related) => related['prefect.resource.id'] === resourceId));
+  return events.filter((event) => event.related.some((related) => related['prefect.resource.id'] === resourceId));
+}
+
+/** The stored events that have `webhook` as related resource, oldest first (a SQLite file). */
+export function eventsOf(dbFile: string, webhook: { id: string }): RawEvent[] {
+  return ofWebhook(storedEvents(dbFile), webhook);
+}
+
+/** The same from a test app's database, whichever store it runs on. */
+export async function storedEventsOf(app: TestApp, webhook: { id: string }): Promise<RawEvent[]> {
+  return ofWebhook(
+    (await app.storedBodies()).map((body) => JSON.parse(body) as RawEvent),
+    webhook,
+  );
 }
 
 /** The related resource hookgate adds to every event of a webhook (DESIGN §1). */

@@ -7,7 +7,14 @@ import { CloudEvent, HTTP } from 'cloudevents';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { URL_NAMESPACE, uuidv5 } from '../../src/lib/ids';
 import { TEST_TOKEN } from '../helpers/app';
-import { type CreatedWebhook, createWebhook, eventsOf, type ServedApp, serveTestApp, webhookResource } from '../helpers/hooks';
+import {
+  type CreatedWebhook,
+  createWebhook,
+  type ServedApp,
+  serveTestApp,
+  storedEventsOf,
+  webhookResource,
+} from '../helpers/hooks';
 
 const NOW = '2026-03-27T12:00:00Z';
 
@@ -54,7 +61,7 @@ describe('CloudEvents sent by the cloudevents SDK', () => {
     const webhook = await cloudEventsWebhook();
     const event = order(`order-1001-${mode}`);
     await expect204(await deliver(webhook, serialize(event)));
-    expect(eventsOf(served.dbFile, webhook)).toEqual([
+    expect(await storedEventsOf(served, webhook)).toEqual([
       {
         id: uuidv5(URL_NAMESPACE, `https://shop.example/orders order-1001-${mode}`),
         occurred: '2026-03-27T11:00:00Z',
@@ -86,7 +93,7 @@ describe('CloudEvents sent by the cloudevents SDK', () => {
   ] as const)('HTTP.%s of a spec 0.3 CloudEvent becomes the mapped event', async (mode, serialize) => {
     const webhook = await cloudEventsWebhook();
     await expect204(await deliver(webhook, serialize(order(`order-03-${mode}`, '0.3'))));
-    const [stored] = eventsOf(served.dbFile, webhook);
+    const [stored] = await storedEventsOf(served, webhook);
     expect(stored).toMatchObject({
       id: uuidv5(URL_NAMESPACE, `https://shop.example/orders order-03-${mode}`),
       event: 'com.example.order.created',
@@ -109,7 +116,7 @@ describe('CloudEvents sent by the cloudevents SDK', () => {
       data: new Uint8Array([1, 2, 3, 250]),
     });
     await expect204(await deliver(webhook, serialize(event)));
-    const [stored] = eventsOf(served.dbFile, webhook);
+    const [stored] = await storedEventsOf(served, webhook);
     expect(stored?.payload).toEqual({
       data_base64: 'AQID+g==',
       cloudevents: expect.objectContaining({ datacontenttype: 'application/octet-stream', id: `bytes-${mode}` }),
@@ -120,7 +127,7 @@ describe('CloudEvents sent by the cloudevents SDK', () => {
     const webhook = await cloudEventsWebhook();
     const id = '6E8BC430-9C3A-11D9-9669-0800200C9A66';
     await expect204(await deliver(webhook, HTTP.binary(order(id))));
-    expect(eventsOf(served.dbFile, webhook).map((event) => event.id)).toEqual([id.toLowerCase()]);
+    expect((await storedEventsOf(served, webhook)).map((event) => event.id)).toEqual([id.toLowerCase()]);
   });
 });
 
@@ -131,7 +138,7 @@ describe('redelivery', () => {
     for (const message of [HTTP.binary(event), HTTP.binary(event), HTTP.structured(event)]) {
       await expect204(await deliver(webhook, message));
     }
-    const stored = eventsOf(served.dbFile, webhook);
+    const stored = await storedEventsOf(served, webhook);
     expect(stored.map((e) => e.id)).toEqual([uuidv5(URL_NAMESPACE, 'https://shop.example/orders order-redelivered')]);
   });
 
@@ -140,7 +147,7 @@ describe('redelivery', () => {
     const event = order('order-shared-id');
     await expect204(await deliver(webhook, HTTP.binary(event)));
     await expect204(await deliver(webhook, HTTP.binary(event.cloneWith({ source: 'https://other.example/orders' }))));
-    expect(eventsOf(served.dbFile, webhook)).toHaveLength(2);
+    expect(await storedEventsOf(served, webhook)).toHaveLength(2);
   });
 
   it('a batch is committed whole before the 204, and redelivering it stores nothing new', async () => {
@@ -153,7 +160,7 @@ describe('redelivery', () => {
         body: batch,
       });
       await expect204(response);
-      expect(eventsOf(served.dbFile, webhook).map((event) => event.resource['prefect.resource.id'])).toEqual([
+      expect((await storedEventsOf(served, webhook)).map((event) => event.resource['prefect.resource.id'])).toEqual([
         'orders/1',
         'orders/2',
         'orders/3',
@@ -202,7 +209,7 @@ describe('requests that are not valid CloudEvents', () => {
     const problem = (await response.json()) as { code: string; detail: string };
     expect(problem.code).toBe('invalid-cloudevent');
     expect(problem.detail).toContain(named);
-    const stored = eventsOf(served.dbFile, webhook);
+    const stored = await storedEventsOf(served, webhook);
     expect(stored.map((event) => event.event)).toEqual(['hookgate.webhook.failed']);
     expect(stored[0]?.payload.error).toMatchObject({ code: 'invalid-cloudevent', detail: problem.detail });
   });
@@ -217,7 +224,7 @@ describe('requests that are not valid CloudEvents', () => {
     });
     expect(response.status).toBe(400);
     expect((await response.json()) as object).toMatchObject({ code: 'invalid-event', detail: expect.stringContaining('[1]') });
-    expect(eventsOf(served.dbFile, webhook).map((event) => event.event)).toEqual(['hookgate.webhook.failed']);
+    expect((await storedEventsOf(served, webhook)).map((event) => event.event)).toEqual(['hookgate.webhook.failed']);
   });
 });
 
@@ -251,6 +258,6 @@ describe('the webhooks API', () => {
     expect(await response.json()).toMatchObject({
       events: [{ event: 'com.example.dry', resource: { 'prefect.resource.id': '/dry' }, payload: { data: { n: 1 } } }],
     });
-    expect(eventsOf(served.dbFile, webhook)).toEqual([]);
+    expect(await storedEventsOf(served, webhook)).toEqual([]);
   });
 });

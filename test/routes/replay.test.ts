@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliveryEventId, uuidv5 } from '../../src/lib/ids';
 import { createTestApp, type TestApp } from '../helpers/app';
-import { eventsOf } from '../helpers/hooks';
+import { storedEventsOf } from '../helpers/hooks';
 
 /** Renders JSON, but `count` is a number where a label needs a string: every request fails validation. */
 const BROKEN = `{"event": "order.{{body.action}}", "resource": {"prefect.resource.id": "order.{{body.id}}", "count": {{json body.count}}}}`;
@@ -59,8 +59,10 @@ describe('replaying failed requests', () => {
     return { status: response.status, report: (await response.json()) as Report };
   }
 
-  const failuresOf = (hook: { id: string }) => eventsOf(t.dbFile, hook).filter((e) => e.event === 'hookgate.webhook.failed');
-  const okEventsOf = (hook: { id: string }) => eventsOf(t.dbFile, hook).filter((e) => e.event !== 'hookgate.webhook.failed');
+  const failuresOf = async (hook: { id: string }) =>
+    (await storedEventsOf(t, hook)).filter((e) => e.event === 'hookgate.webhook.failed');
+  const okEventsOf = async (hook: { id: string }) =>
+    (await storedEventsOf(t, hook)).filter((e) => e.event !== 'hookgate.webhook.failed');
 
   it('re-runs a failure through the fixed mapping, with its query and headers, once', async () => {
     const hook = await createHook(BROKEN);
@@ -70,7 +72,7 @@ describe('replaying failed requests', () => {
       { query: '?tenant=acme', headers: { 'x-via': 'shop' } },
     );
     expect(sent.status).toBe(400);
-    const [failure] = failuresOf(hook);
+    const [failure] = await failuresOf(hook);
     expect(failure).toBeDefined();
 
     await setTemplate(hook.id, FIXED);
@@ -85,7 +87,7 @@ describe('replaying failed requests', () => {
       failed: [],
       skipped: [],
     });
-    const [event] = okEventsOf(hook);
+    const [event] = await okEventsOf(hook);
     expect(event).toMatchObject({
       id: expectedId,
       event: 'order.paid',
@@ -95,8 +97,8 @@ describe('replaying failed requests', () => {
 
     const second = await replay(hook.id);
     expect(second.report).toMatchObject({ total: 1, written: 0, duplicates: 1, replayed: [{ events: [expectedId] }] });
-    expect(okEventsOf(hook)).toHaveLength(1);
-    expect(failuresOf(hook)).toHaveLength(1);
+    expect(await okEventsOf(hook)).toHaveLength(1);
+    expect(await failuresOf(hook)).toHaveLength(1);
   });
 
   it("gives events the ids a successful delivery would have had when the webhook has idFrom, so the provider's retry adds nothing", async () => {
@@ -111,24 +113,24 @@ describe('replaying failed requests', () => {
     expect((await deliver(hook.slug, { action: 'paid', id: 1, count: 1 }, { headers: { 'x-delivery': 'd-42' } })).status).toBe(
       204,
     );
-    expect(okEventsOf(hook).map((e) => e.id)).toEqual([deliveryEventId(hook.id, 'd-42', 0)]);
+    expect((await okEventsOf(hook)).map((e) => e.id)).toEqual([deliveryEventId(hook.id, 'd-42', 0)]);
   });
 
   it('numbers fan-out events by index', async () => {
     const hook = await createHook(BROKEN);
     await deliver(hook.slug, { items: ['a', 'b'], count: 1 });
-    const [failure] = failuresOf(hook);
+    const [failure] = await failuresOf(hook);
     await setTemplate(hook.id, FAN_OUT);
     const { report } = await replay(hook.id);
     expect(report.replayed[0]?.events).toEqual([0, 1].map((n) => uuidv5(hook.id, `replay:${failure?.id}:${n}`)));
-    expect(okEventsOf(hook).map((e) => e.event)).toEqual(['item.a', 'item.b']);
+    expect((await okEventsOf(hook)).map((e) => e.event)).toEqual(['item.a', 'item.b']);
   });
 
   it('reports requests the mapping still cannot map, and stores nothing for them', async () => {
     const hook = await createHook(BROKEN);
     await deliver(hook.slug, { action: 'paid', count: 3 });
     await deliver(hook.slug, { action: 'paid', id: 2, count: 3 });
-    const failures = failuresOf(hook);
+    const failures = await failuresOf(hook);
     expect(failures).toHaveLength(2);
     await setTemplate(hook.id, FIXED.replace('{{body.id}}', '{{required body.id}}'));
 
@@ -140,8 +142,8 @@ describe('replaying failed requests', () => {
         error: expect.objectContaining({ code: 'template-render-failed', detail: expect.stringContaining('body.id') }),
       },
     ]);
-    expect(failuresOf(hook)).toHaveLength(2);
-    expect(okEventsOf(hook)).toHaveLength(1);
+    expect(await failuresOf(hook)).toHaveLength(2);
+    expect(await okEventsOf(hook)).toHaveLength(1);
   });
 
   it('replays only the failures named by `ids`, and only those of this webhook', async () => {
@@ -151,16 +153,16 @@ describe('replaying failed requests', () => {
     await deliver(hook.slug, { action: 'b', id: 2, count: 1 });
     await deliver(other.slug, { action: 'c', id: 3, count: 1 });
     await setTemplate(hook.id, FIXED);
-    const [, second] = failuresOf(hook);
+    const [, second] = await failuresOf(hook);
 
     const { report } = await replay(hook.id, { ids: [second?.id] });
     expect(report.total).toBe(1);
     expect(report.replayed.map((r) => r.failure)).toEqual([second?.id]);
-    expect(okEventsOf(hook).map((e) => e.event)).toEqual(['order.b']);
+    expect((await okEventsOf(hook)).map((e) => e.event)).toEqual(['order.b']);
 
     const all = await replay(hook.id);
     expect(all.report.total).toBe(2);
-    expect(okEventsOf(other)).toEqual([]);
+    expect(await okEventsOf(other)).toEqual([]);
   });
 
   it('skips a failure whose stored body was truncated', async () => {
@@ -168,7 +170,7 @@ describe('replaying failed requests', () => {
     // 800 KB of body, each quote escaped twice in the failure event: over its 1.5 MB limit.
     const big = JSON.stringify({ action: 'big', id: 1, count: 1, filler: '"'.repeat(400_000) });
     expect((await deliver(hook.slug, big)).status).toBe(400);
-    const [failure] = failuresOf(hook);
+    const [failure] = await failuresOf(hook);
     expect(failure?.payload.request).toMatchObject({ bodyTruncated: true });
     await setTemplate(hook.id, FIXED);
 

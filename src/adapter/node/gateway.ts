@@ -1,5 +1,6 @@
 /**
- * Starts the gateway on Node: SQLite store, generated admin token, HTTP server; and stops it
+ * Starts the gateway on Node: its store (SQLite, or PostgreSQL when configured), generated admin
+ * token, HTTP server; and stops it
  * cleanly on SIGTERM/SIGINT (no new connections, in-flight requests finish, then the DB closes).
  */
 import { closeSync, mkdirSync, openSync } from 'node:fs';
@@ -11,14 +12,13 @@ import { createApp } from '../../app';
 import { DEFAULT_RENDER_LIMITS } from '../../core/template/budget';
 import type { Logger } from '../../deps';
 import type { Config } from '../../schemas/config';
-import { readMigrations } from '../../store/migrations-fs';
-import { createSqliteStore } from '../../store/sqlite';
 import { fetchCertificateOverHttps } from '../certificate-fetch';
 import { resolveAdminToken } from './admin-token';
 import { clientAddressOf } from './client-address';
 import { nodeHmac } from './crypto';
 import { startRetention } from './retention';
 import { applyServerLimits, serverOptions } from './server-limits';
+import { openNodeStore } from './store';
 import { compileTemplate } from './template-compiler';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -35,15 +35,9 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   // The database holds webhook secrets: a new data directory is the owner's only, and a new
   // database file too (SQLite gives its -wal and -shm files the database file's mode).
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  if (dbFile !== ':memory:') closeSync(openSync(dbFile, 'a', 0o600));
+  if (dbFile !== ':memory:' && !config.HOOKGATE_DATABASE_URL) closeSync(openSync(dbFile, 'a', 0o600));
+  const { store, description } = await openNodeStore(config, dbFile);
   const admin = resolveAdminToken(config.HOOKGATE_ADMIN_TOKEN, dataDir);
-  const store = createSqliteStore({
-    filename: dbFile,
-    migrations: readMigrations(),
-    synchronous: config.HOOKGATE_SYNCHRONOUS,
-    writer: config.HOOKGATE_SQLITE_WRITER,
-    lockWaitMs: config.HOOKGATE_LOCK_WAIT_MS,
-  });
   const app = createApp({
     store,
     adminToken: admin.token,
@@ -73,7 +67,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   } else if (admin.source === 'file') {
     process.stdout.write(`hookgate: using the admin token kept in ${admin.file}\n`);
   }
-  process.stdout.write(`hookgate: listening on ${url} (database ${dbFile})\n`);
+  process.stdout.write(`hookgate: listening on ${url} (database ${description})\n`);
 
   let closing: Promise<void> | undefined;
   const close = () => {

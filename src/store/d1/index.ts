@@ -12,6 +12,7 @@ import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '..
 import * as KEYS from '../sql/api-keys';
 import { auditedChangeStatements } from '../sql/changes';
 import * as DELIVERIES from '../sql/deliveries';
+import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as RETENTION from '../sql/retention';
 import * as SQL from '../sql/statements';
@@ -80,6 +81,7 @@ async function writing<T>(run: () => Promise<T>): Promise<T> {
 export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
   const reader: SqlReader = {
+    dialect: SQLITE,
     async all<Row>(sql: string, params: readonly unknown[]) {
       return (
         await db

@@ -6,7 +6,9 @@
 import { formatTimestamp } from '../../lib/time';
 import type { CountQuery, EventCount } from '../../schemas/filter';
 import type { SqlReader } from '../types';
+import type { Dialect } from './dialect';
 import { occurredWindow, whereClause } from './filter';
+import { type Fragment, fragment } from './fragment';
 import { limitedReader } from './limits';
 import { type Buckets, bucketing, bucketMicros, bucketSpans, checkBucketCount, isoLabel, PIVOT_MICROS } from './time-buckets';
 
@@ -23,14 +25,14 @@ interface GroupRow {
  * the casts; integer `/` truncates towards zero, hence the correction before the pivot).
  */
 const BUCKET_SQL =
-  '(e.occurred - CAST(? AS INTEGER)) / CAST(? AS INTEGER) - ((e.occurred - CAST(? AS INTEGER)) % CAST(? AS INTEGER) < 0)';
+  '(e.occurred - CAST(? AS BIGINT)) / CAST(? AS BIGINT) - CASE WHEN (e.occurred - CAST(? AS BIGINT)) % CAST(? AS BIGINT) < 0 THEN 1 ELSE 0 END';
 
 async function countByTime(reader: SqlReader, query: CountQuery): Promise<EventCount[]> {
   const [unit, interval] = bucketing(query);
   const window = occurredWindow(query.filter);
   const buckets: Buckets = bucketSpans(window.since, window.until, unit, interval, query.nowMicros);
   const width = bucketMicros(unit, interval);
-  const where = whereClause(query.filter);
+  const where = whereClause(query.filter, reader.dialect);
   const rows = await reader.all<{ bucket: number; count: number }>(
     `SELECT ${BUCKET_SQL} AS bucket, count(*) AS count FROM events AS e WHERE ${where.sql} GROUP BY bucket`,
     [PIVOT_MICROS, width, PIVOT_MICROS, width, ...where.params],
@@ -50,23 +52,30 @@ function byEventSql(where: string): string {
     FROM events AS e WHERE ${where} GROUP BY e.event`;
 }
 
-/** Primary resources; a resource whose name changed is labelled with the name of its latest events. */
-function byResourceSql(where: string): string {
-  return `WITH labelled AS (
+/**
+ * Primary resources; a resource whose name changed is labelled with the name of its latest events
+ * (a tie between names broken by the name whose events arrived last), so every store agrees.
+ */
+function byResourceSql(dialect: Dialect, where: Fragment): Fragment {
+  const name = dialect.labelValue('prefect.resource.name');
+  const legacyName = dialect.labelValue('prefect.name');
+  const sql = `WITH labelled AS (
       SELECT e.resource_id AS value,
-        coalesce(json_extract(r.labels, '$."prefect.resource.name"'), json_extract(r.labels, '$."prefect.name"'), e.resource_id) AS label,
-        count(*) AS count, min(e.occurred) AS oldest, max(e.occurred) AS latest
+        coalesce(${name.sql}, ${legacyName.sql}, e.resource_id) AS label,
+        count(*) AS count, min(e.occurred) AS oldest, max(e.occurred) AS latest, max(e.seq) AS arrived
       FROM events AS e JOIN event_resources AS r ON r.event_seq = e.seq AND r.role = ''
-      WHERE ${where} GROUP BY 1, 2),
+      WHERE ${where.sql} GROUP BY 1, 2),
     relabelled AS (
-      SELECT value, first_value(label) OVER (PARTITION BY value ORDER BY latest DESC) AS label, count, oldest, latest FROM labelled)
+      SELECT value, first_value(label) OVER (PARTITION BY value ORDER BY latest DESC, arrived DESC) AS label, count, oldest, latest FROM labelled)
     SELECT value, label, sum(count) AS count, min(oldest) AS oldest, max(latest) AS latest FROM relabelled GROUP BY value, label`;
+  return fragment(sql, ...name.params, ...legacyName.params, ...where.params);
 }
 
 async function countByGroup(reader: SqlReader, query: CountQuery): Promise<EventCount[]> {
-  const where = whereClause(query.filter);
-  const sql = query.countable === 'event' ? byEventSql(where.sql) : byResourceSql(where.sql);
-  const rows = await reader.all<GroupRow>(`${sql} ORDER BY count DESC, label ASC`, where.params);
+  const where = whereClause(query.filter, reader.dialect);
+  const { sql, params } =
+    query.countable === 'event' ? fragment(byEventSql(where.sql), ...where.params) : byResourceSql(reader.dialect, where);
+  const rows = await reader.all<GroupRow>(`${sql} ORDER BY count DESC, label ASC, value ASC`, params);
   return rows.map((row) => ({
     value: row.value,
     label: row.label,

@@ -60,7 +60,7 @@ function pageSql(compiled: CompiledFilter, direction: Direction, distinct: boole
  */
 export async function queryEvents(source: SqlReader, filter: EventFilter, page: PageRequest): Promise<EventPage> {
   const reader = limitedReader(source);
-  const compiled = compileFilter(filter);
+  const compiled = compileFilter(filter, 'window', reader.dialect);
   const distinct = filter.resource?.distinct === true;
   const total = page.knownTotal ?? (await countMatches(reader, compiled, distinct));
   const pastTheEnd = page.knownTotal === undefined && page.offset >= total;

@@ -5,8 +5,8 @@
  */
 import { timestampMicros } from '../../lib/time';
 import type { EventFilter } from '../../schemas/filter';
+import { type Dialect, SQLITE } from './dialect';
 import { and, type Fragment, fragment, inList, NEVER, present } from './fragment';
-import { prefixGlob } from './labels';
 import { type Access, globsAny } from './lists';
 import { hasResource, primaryIdConditions, type ResourceCriterion, resourceCriteria, type Window } from './resources';
 import { parseTextQuery } from './text-query';
@@ -26,56 +26,50 @@ export function occurredWindow(filter: EventFilter): Window {
   };
 }
 
-function eventConditions(filter: EventFilter['event']): Fragment[] {
+function eventConditions(dialect: Dialect, filter: EventFilter['event']): Fragment[] {
   const conditions: Fragment[] = [];
   const name = fragment('e.event');
-  if (present(filter?.prefix)) conditions.push(globsAny(name, filter.prefix.map(prefixGlob)));
+  const prefixes = (list: readonly string[]) => list.map((prefix) => dialect.prefixPattern(prefix));
+  if (present(filter?.prefix)) conditions.push(globsAny(dialect, name, prefixes(filter.prefix)));
   if (present(filter?.exclude_prefix)) {
-    const excluded = globsAny(name, filter.exclude_prefix.map(prefixGlob));
+    const excluded = globsAny(dialect, name, prefixes(filter.exclude_prefix));
     conditions.push(fragment(`NOT (${excluded.sql})`, ...excluded.params));
   }
-  if (present(filter?.name)) conditions.push(inList('e.event', filter.name));
-  if (present(filter?.exclude_name)) conditions.push(inList('e.event', filter.exclude_name, true));
+  if (present(filter?.name)) conditions.push(inList(dialect, 'e.event', filter.name));
+  if (present(filter?.exclude_name)) conditions.push(inList(dialect, 'e.event', filter.exclude_name, true));
   return conditions;
 }
 
 /**
- * The payload as lower-cased JSON text. A body SQLite's JSON functions refuse (nested over 1000
- * deep) counts as an empty payload: without the guard, one such event would make every text
- * search fail with "malformed JSON".
- */
-const PAYLOAD_TEXT = "lower(iif(json_valid(e.body), coalesce(json_extract(e.body, '$.payload'), ''), ''))";
-
-/**
  * `search` holds the lower-cased event name and label values; the payload is searched as its
- * JSON text, keys included (Prefect searches the payload as text). `instr` is an exact substring
+ * JSON text, keys included (Prefect searches the payload as text). The test is an exact substring
  * test (no LIKE wildcards). Keeping the payload out of `search` keeps writes cheap; text search
  * scans either way.
  */
-function contains(term: string): string {
-  return `(instr(e.search, ${term}) > 0 OR instr(${PAYLOAD_TEXT}, ${term}) > 0)`;
+function contains(dialect: Dialect, term: string): string {
+  return `(${dialect.contains('e.search', term)} OR ${dialect.contains(dialect.payloadText, term)})`;
 }
 
 /** The event contains one of `terms` (`every`: all of them); each list is one JSON parameter. */
-function containsTerms(terms: readonly string[], every = false): Fragment {
+function containsTerms(dialect: Dialect, terms: readonly string[], every = false): Fragment {
   if (terms.length === 0) return NEVER;
-  if (terms.length === 1) return fragment(contains('?'), terms[0], terms[0]);
+  if (terms.length === 1) return fragment(contains(dialect, '?'), terms[0], terms[0]);
   const test = every
-    ? `NOT EXISTS (SELECT 1 FROM json_each(?) AS term WHERE NOT ${contains('term.value')})`
-    : `EXISTS (SELECT 1 FROM json_each(?) AS term WHERE ${contains('term.value')})`;
+    ? `NOT EXISTS (SELECT 1 FROM ${dialect.jsonValues('term')} WHERE NOT ${contains(dialect, 'term.value')})`
+    : `EXISTS (SELECT 1 FROM ${dialect.jsonValues('term')} WHERE ${contains(dialect, 'term.value')})`;
   return fragment(test, JSON.stringify(terms));
 }
 
-function textConditions(query: string): Fragment[] {
+function textConditions(dialect: Dialect, query: string): Fragment[] {
   if (!query.trim()) return [];
   const terms = parseTextQuery(query.toLowerCase());
   const conditions: Fragment[] = [];
-  if (terms.include.length > 0) conditions.push(containsTerms(terms.include));
+  if (terms.include.length > 0) conditions.push(containsTerms(dialect, terms.include));
   if (terms.exclude.length > 0) {
-    const excluded = containsTerms(terms.exclude);
+    const excluded = containsTerms(dialect, terms.exclude);
     conditions.push(fragment(`NOT ${excluded.sql}`, ...excluded.params));
   }
-  if (terms.required.length > 0) conditions.push(containsTerms(terms.required, true));
+  if (terms.required.length > 0) conditions.push(containsTerms(dialect, terms.required, true));
   return conditions;
 }
 
@@ -95,21 +89,21 @@ export interface CompiledFilter {
  * `access`: a time window through the indexes (pages, counts), or a short scan of events (following
  * new arrivals).
  */
-export function compileFilter(filter: EventFilter, access: Access = 'window'): CompiledFilter {
-  const own = primaryIdConditions(filter.resource, access);
-  if (present(filter.id?.id)) own.push(inList('e.id', filter.id.id));
-  if (filter.text) own.push(...textConditions(filter.text.query));
+export function compileFilter(filter: EventFilter, access: Access = 'window', dialect: Dialect = SQLITE): CompiledFilter {
+  const own = primaryIdConditions(dialect, filter.resource, access);
+  if (present(filter.id?.id)) own.push(inList(dialect, 'e.id', filter.id.id));
+  if (filter.text) own.push(...textConditions(dialect, filter.text.query));
   return {
     window: occurredWindow(filter),
-    names: eventConditions(filter.event),
+    names: eventConditions(dialect, filter.event),
     own,
-    resources: resourceCriteria(filter, access),
+    resources: resourceCriteria(dialect, filter, access),
   };
 }
 
-/** The WHERE clause (without the keyword) selecting the events `filter` matches. */
-export function whereClause(filter: EventFilter | CompiledFilter): Fragment {
-  const { window, names, own, resources } = 'window' in filter ? filter : compileFilter(filter);
+/** The WHERE clause (without the keyword) selecting the events `filter` matches (SQLite's SQL unless a compiled filter says). */
+export function whereClause(filter: EventFilter | CompiledFilter, dialect: Dialect = SQLITE): Fragment {
+  const { window, names, own, resources } = 'window' in filter ? filter : compileFilter(filter, 'window', dialect);
   const occurred = fragment('e.occurred >= ? AND e.occurred <= ?', window.since, window.until);
   return and([occurred, ...names, ...own, ...resources.map((criterion) => hasResource(criterion, window))]) as Fragment;
 }

@@ -1,4 +1,5 @@
 /** SQL fragments with their bound parameters, so WHERE clauses compose without string juggling. */
+import type { Dialect } from './dialect';
 
 /** A piece of SQL and its `?` parameters, in order. */
 export interface Fragment {
@@ -7,7 +8,7 @@ export interface Fragment {
 }
 
 /** Matches nothing: Prefect's `sa.false()`, e.g. for an empty list of label values. */
-export const NEVER: Fragment = { sql: '0', params: [] };
+export const NEVER: Fragment = { sql: '(1 = 0)', params: [] };
 
 /** `sql` with its parameters, in the order of its `?`s. */
 export function fragment(sql: string, ...params: unknown[]): Fragment {
@@ -33,17 +34,17 @@ export function or(parts: readonly Fragment[]): Fragment {
 }
 
 /**
- * Lists longer than this are bound as one JSON array (`json_each`), which keeps statements under
+ * Lists longer than this are bound as one JSON array (`json_each`, `jsonb_array_elements_text`), which keeps statements under
  * D1's 100-parameter limit whatever the list length.
  */
 const MAX_INLINE_LIST = 10;
 
 /** `column IN (...)` (`NOT IN` when `negate`); `values` must not be empty. */
-export function inList(column: string, values: readonly string[], negate = false): Fragment {
+export function inList(dialect: Dialect, column: string, values: readonly string[], negate = false): Fragment {
   const operator = negate ? 'NOT IN' : 'IN';
   if (values.length === 1) return fragment(`${column} ${negate ? '<>' : '='} ?`, values[0]);
   if (values.length > MAX_INLINE_LIST) {
-    return fragment(`${column} ${operator} (SELECT value FROM json_each(?))`, JSON.stringify(values));
+    return fragment(`${column} ${operator} (SELECT v.value FROM ${dialect.jsonValues('v')})`, JSON.stringify(values));
   }
   return fragment(`${column} ${operator} (${values.map(() => '?').join(', ')})`, ...values);
 }

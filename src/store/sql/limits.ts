@@ -18,20 +18,39 @@ export function exceededLimit(error: unknown): string | undefined {
   return LIMIT_MESSAGES.exec(message)?.[0];
 }
 
+/** SQLite's longest LIKE or GLOB pattern, in bytes (SQLITE_MAX_LIKE_PATTERN_LENGTH); every store holds to it. */
+export const MAX_PATTERN_BYTES = 50_000;
+
+function filterTooLarge(limit: string): InputError {
+  return new InputError(
+    422,
+    'filter-too-large',
+    `the filter is too large for one database query (${limit.toLowerCase()}): use fewer or shorter values`,
+  );
+}
+
+/**
+ * Throws 422 `filter-too-large` for a pattern past SQLite's length limit, before any query: the
+ * same answer on every store (PostgreSQL has no such limit of its own).
+ */
+export function checkPatterns(patterns: readonly string[]): void {
+  const encoder = new TextEncoder();
+  if (patterns.some((pattern) => pattern.length * 3 > MAX_PATTERN_BYTES && encoder.encode(pattern).length > MAX_PATTERN_BYTES)) {
+    throw filterTooLarge('LIKE or GLOB pattern too complex');
+  }
+}
+
 /** `reader`, answering a statement past a SQLite limit with 422 `filter-too-large`. */
 export function limitedReader(reader: SqlReader): SqlReader {
   return {
+    dialect: reader.dialect,
     async all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]> {
       try {
         return await reader.all<Row>(sql, params);
       } catch (error) {
         const limit = exceededLimit(error);
         if (limit === undefined) throw error;
-        throw new InputError(
-          422,
-          'filter-too-large',
-          `the filter is too large for one database query (${limit.toLowerCase()}): use fewer or shorter values`,
-        );
+        throw filterTooLarge(limit);
       }
     },
   };

@@ -5,8 +5,9 @@
  */
 import { RESOURCE_ID } from '../../schemas/event';
 import type { EventAnyResourceFilter, EventFilter, EventRelatedFilter } from '../../schemas/filter';
+import type { Dialect } from './dialect';
 import { and, type Fragment, fragment, inList, NEVER, present } from './fragment';
-import { labelConditions, prefixGlob } from './labels';
+import { labelConditions } from './labels';
 import { type Access, idMatchesAny, type Pattern } from './lists';
 
 /** The occurred window in microseconds; `event_resources` repeats `occurred` so its index can use it. */
@@ -58,41 +59,46 @@ function pinsId(labels: Labels): boolean {
   return list.length > 0 && list.every((value) => !/^[!*?]/.test(value));
 }
 
-function prefixPatterns(prefixes: readonly string[]): Pattern[] {
-  return prefixes.map((prefix) => ({ glob: prefixGlob(prefix), prefix }));
+function prefixPatterns(dialect: Dialect, prefixes: readonly string[]): Pattern[] {
+  return prefixes.map((prefix) => ({ glob: dialect.prefixPattern(prefix), prefix }));
 }
 
 /** `[id, role]` pairs (ORed): the row's resource id and role are one of them. */
-function pairsAny(pairs: readonly (readonly [string, string])[]): Fragment {
+function pairsAny(dialect: Dialect, pairs: readonly (readonly [string, string])[]): Fragment {
   if (pairs.length === 0) return NEVER;
   if (pairs.length === 1) return fragment('(r.resource_id = ? AND r.role = ?)', ...(pairs[0] as [string, string]));
-  return fragment(
-    `(r.resource_id, r.role) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?))`,
-    JSON.stringify(pairs),
-  );
+  return fragment(`(r.resource_id, r.role) IN (SELECT pair.a, pair.b FROM ${dialect.jsonPairs('pair')})`, JSON.stringify(pairs));
 }
 
 /** `resource` id and id_prefix: columns of `events` itself (the primary resource). */
-export function primaryIdConditions(filter: EventFilter['resource'], access: Access): Fragment[] {
+export function primaryIdConditions(dialect: Dialect, filter: EventFilter['resource'], access: Access): Fragment[] {
   const conditions: Fragment[] = [];
-  if (present(filter?.id)) conditions.push(inList('e.resource_id', filter.id));
-  if (present(filter?.id_prefix)) conditions.push(idMatchesAny('e.resource_id', prefixPatterns(filter.id_prefix), access));
+  if (present(filter?.id)) conditions.push(inList(dialect, 'e.resource_id', filter.id));
+  if (present(filter?.id_prefix))
+    conditions.push(idMatchesAny(dialect, 'e.resource_id', prefixPatterns(dialect, filter.id_prefix), access));
   return conditions;
 }
 
 /** `resource.labels`: on the primary resource's row (role ''), where the role is an ordinary label. */
-function primaryLabelsCriterion(filter: EventFilter['resource'], access: Access): ResourceCriterion | undefined {
+function primaryLabelsCriterion(
+  dialect: Dialect,
+  filter: EventFilter['resource'],
+  access: Access,
+): ResourceCriterion | undefined {
   if (!hasLabels(filter?.labels)) return undefined;
-  return { row: [fragment("r.role = ''"), ...labelConditions(filter.labels, false, access)], indexed: pinsId(filter.labels) };
+  return {
+    row: [fragment("r.role = ''"), ...labelConditions(dialect, filter.labels, false, access)],
+    indexed: pinsId(filter.labels),
+  };
 }
 
 /** `related`: related resources only; `{}` is a no-op. */
-function relatedCriterion(filter: EventRelatedFilter, access: Access): ResourceCriterion | undefined {
+function relatedCriterion(dialect: Dialect, filter: EventRelatedFilter, access: Access): ResourceCriterion | undefined {
   const row: Fragment[] = [];
-  if (present(filter.id)) row.push(inList('r.resource_id', filter.id));
-  if (present(filter.role)) row.push(inList('r.role', filter.role));
-  if (present(filter.resources_in_roles)) row.push(pairsAny(filter.resources_in_roles));
-  if (hasLabels(filter.labels)) row.push(...labelConditions(filter.labels, true, access));
+  if (present(filter.id)) row.push(inList(dialect, 'r.resource_id', filter.id));
+  if (present(filter.role)) row.push(inList(dialect, 'r.role', filter.role));
+  if (present(filter.resources_in_roles)) row.push(pairsAny(dialect, filter.resources_in_roles));
+  if (hasLabels(filter.labels)) row.push(...labelConditions(dialect, filter.labels, true, access));
   if (row.length === 0) return undefined;
   // The primary resource is stored with role '': without an explicit role, leave it out.
   if (!present(filter.role)) row.push(fragment("r.role <> ''"));
@@ -101,11 +107,12 @@ function relatedCriterion(filter: EventRelatedFilter, access: Access): ResourceC
 }
 
 /** `any_resource`: the primary or any related resource. */
-function anyResourceCriterion(filter: EventAnyResourceFilter, access: Access): ResourceCriterion | undefined {
+function anyResourceCriterion(dialect: Dialect, filter: EventAnyResourceFilter, access: Access): ResourceCriterion | undefined {
   const row: Fragment[] = [];
-  if (present(filter.id)) row.push(inList('r.resource_id', filter.id));
-  if (present(filter.id_prefix)) row.push(idMatchesAny('r.resource_id', prefixPatterns(filter.id_prefix), access));
-  if (hasLabels(filter.labels)) row.push(...labelConditions(filter.labels, true, access));
+  if (present(filter.id)) row.push(inList(dialect, 'r.resource_id', filter.id));
+  if (present(filter.id_prefix))
+    row.push(idMatchesAny(dialect, 'r.resource_id', prefixPatterns(dialect, filter.id_prefix), access));
+  if (hasLabels(filter.labels)) row.push(...labelConditions(dialect, filter.labels, true, access));
   if (row.length === 0) return undefined;
   return { row, indexed: present(filter.id) || present(filter.id_prefix) || pinsId(filter.labels) };
 }
@@ -114,11 +121,11 @@ function anyResourceCriterion(filter: EventAnyResourceFilter, access: Access): R
  * The criteria of `filter` that need resource rows; a list of related or any_resource filters is
  * ANDed. In a scan every criterion is checked event by event (`indexed` false).
  */
-export function resourceCriteria(filter: EventFilter, access: Access): ResourceCriterion[] {
+export function resourceCriteria(dialect: Dialect, filter: EventFilter, access: Access): ResourceCriterion[] {
   const criteria = [
-    primaryLabelsCriterion(filter.resource, access),
-    ...asList(filter.related).map((related) => relatedCriterion(related, access)),
-    ...asList(filter.any_resource).map((any) => anyResourceCriterion(any, access)),
+    primaryLabelsCriterion(dialect, filter.resource, access),
+    ...asList(filter.related).map((related) => relatedCriterion(dialect, related, access)),
+    ...asList(filter.any_resource).map((any) => anyResourceCriterion(dialect, any, access)),
   ];
   return criteria
     .filter((criterion) => criterion !== undefined)

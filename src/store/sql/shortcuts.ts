@@ -4,6 +4,7 @@
  * the index can find.
  */
 import type { SqlReader } from '../types';
+import type { Dialect } from './dialect';
 import type { CompiledFilter } from './filter';
 import { and, type Fragment, fragment } from './fragment';
 import { type ResourceCriterion, resourceRowsWhere, type Window } from './resources';
@@ -19,9 +20,12 @@ export function isNamesOnly(filter: CompiledFilter): boolean {
  * Events in `[from, to]` whose name meets `names`, counted one by one. The window is short (part
  * of a day, or the whole of a short filter), so the planner is told to walk it rather than a name range.
  */
-function countBetween(from: number, to: number, names: readonly Fragment[]): Fragment {
+function countBetween(dialect: Dialect, from: number, to: number, names: readonly Fragment[]): Fragment {
   const where = and([fragment('e.occurred >= ? AND e.occurred <= ?', from, to), ...names]) as Fragment;
-  return fragment(`(SELECT count(*) FROM events AS e INDEXED BY events_occurred WHERE ${where.sql})`, ...where.params);
+  return fragment(
+    `(SELECT count(*) FROM events AS e ${dialect.indexedBy('events_occurred')} WHERE ${where.sql})`,
+    ...where.params,
+  );
 }
 
 /** Events of the whole days `[firstDay, lastDay]` whose name meets `names`, from the day counts. */
@@ -41,11 +45,11 @@ export async function countByDay(reader: SqlReader, window: Window, names: reado
   const lastDay = Math.floor((window.until + 1) / DAY_MICROS) - 1;
   const parts =
     firstDay > lastDay
-      ? [countBetween(window.since, window.until, names)]
+      ? [countBetween(reader.dialect, window.since, window.until, names)]
       : [
-          countBetween(window.since, firstDay * DAY_MICROS - 1, names),
+          countBetween(reader.dialect, window.since, firstDay * DAY_MICROS - 1, names),
           sumDays(firstDay, lastDay, names),
-          countBetween((lastDay + 1) * DAY_MICROS, window.until, names),
+          countBetween(reader.dialect, (lastDay + 1) * DAY_MICROS, window.until, names),
         ];
   const sum = parts.map((part) => part.sql).join(' + ');
   const [row] = await reader.all<{ n: number }>(
@@ -71,7 +75,7 @@ function matchingRows(criterion: ResourceCriterion, window: Window): Fragment {
 /** How many events have a row meeting `criterion` in `window`, counted in the covering index. */
 export async function countByResource(reader: SqlReader, criterion: ResourceCriterion, window: Window): Promise<number> {
   const rows = matchingRows(criterion, window);
-  const [row] = await reader.all<{ n: number }>(`SELECT count(*) AS n FROM (${rows.sql})`, rows.params);
+  const [row] = await reader.all<{ n: number }>(`SELECT count(*) AS n FROM (${rows.sql}) AS m`, rows.params);
   return row?.n ?? 0;
 }
 

@@ -7,6 +7,7 @@ import { InputError } from '../../lib/errors';
 import type { EventFilter } from '../../schemas/filter';
 import { fromEventBody } from '../rows';
 import type { EventTail, SqlReader } from '../types';
+import type { Dialect } from './dialect';
 import { compileFilter, whereClause } from './filter';
 import { limitedReader } from './limits';
 
@@ -25,8 +26,8 @@ function parseCursor(cursor: string): number {
 }
 
 /** One call's events: those after `from` up to `upto`, in arrival order, at most `limit`. */
-const AFTER_SQL = (where: string) =>
-  `SELECT e.seq, e.body FROM events AS e NOT INDEXED WHERE e.seq > ? AND e.seq <= ? AND ${where} ORDER BY e.seq LIMIT ?`;
+const AFTER_SQL = (dialect: Dialect, where: string) =>
+  `SELECT e.seq, e.body FROM events AS e ${dialect.notIndexed} WHERE e.seq > ? AND e.seq <= ? AND ${where} ORDER BY e.seq LIMIT ?`;
 
 /**
  * The events `filter` matches (its occurred window as given) that were stored after `after`, in
@@ -42,15 +43,20 @@ export async function readEventsAfter(
 ): Promise<EventTail> {
   const reader = limitedReader(source);
   const from = after === undefined ? undefined : parseCursor(after);
-  const [last] = await reader.all<{ seq: number }>('SELECT coalesce(max(seq), 0) AS seq FROM events', []);
+  const [last] = await reader.all<{ seq: number }>(reader.dialect.tailEnd, []);
   const end = last?.seq ?? 0;
   if (from === undefined) return { events: [], cursor: String(end) };
   // An end below the cursor (a store emptied since) resets the follower to the new end.
   const upto = Math.min(end, from + TAIL_SCAN_EVENTS);
   if (upto <= from || limit < 1) return { events: [], cursor: String(Math.min(from, upto)) };
   // Conditions for a scan: every one checked on the rows of the range, none through another index.
-  const where = whereClause(compileFilter(filter, 'scan'));
-  const rows = await reader.all<{ seq: number; body: string }>(AFTER_SQL(where.sql), [from, upto, ...where.params, limit]);
+  const where = whereClause(compileFilter(filter, 'scan', reader.dialect));
+  const rows = await reader.all<{ seq: number; body: string }>(AFTER_SQL(reader.dialect, where.sql), [
+    from,
+    upto,
+    ...where.params,
+    limit,
+  ]);
   const full = rows.length === limit;
   return { events: rows.map((row) => fromEventBody(row.body)), cursor: String(full ? (rows.at(-1)?.seq ?? upto) : upto) };
 }

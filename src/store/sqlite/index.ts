@@ -11,6 +11,7 @@ import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '..
 import * as KEYS from '../sql/api-keys';
 import { auditedChangeStatements, changedWebhookId } from '../sql/changes';
 import * as DELIVERIES from '../sql/deliveries';
+import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as RETENTION from '../sql/retention';
 import * as SQL from '../sql/statements';
@@ -62,6 +63,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     : createInlineWriter(db, checkFile, options.lockWaitMs);
 
   const reader: SqlReader = {
+    dialect: SQLITE,
     async all<Row>(sql: string, params: readonly unknown[]) {
       // Reads take no lock in WAL; should one still meet SQLITE_BUSY, it is a 503, not a 500.
       return writing(() => db.prepare(sql).all(...params) as Row[]);

@@ -7,9 +7,9 @@
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
+import { createGroupCommit, type Outcome, writeIsolated } from '../group-commit';
 import type { EventWrite } from '../sql/statements';
 import type { WriteResult } from '../types';
-import { createGroupCommit, type Outcome, writeIsolated } from './group-commit';
 import { LOCK_WAIT_MS, writeRetryingLocked } from './lock-wait';
 import { createRowWriter, writing } from './writes';
 

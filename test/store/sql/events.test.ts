@@ -11,6 +11,7 @@ import { formatTimestamp, parseTimestamp } from '../../../src/lib/time';
 import type { Event } from '../../../src/schemas/event';
 import { EventFilter } from '../../../src/schemas/filter';
 import { readMigrations } from '../../../src/store/migrations-fs';
+import { SQLITE } from '../../../src/store/sql/dialect';
 import { whereClause } from '../../../src/store/sql/filter';
 import { createSqliteStore } from '../../../src/store/sqlite';
 import type { SqlReader, Store } from '../../../src/store/types';
@@ -46,7 +47,7 @@ describe('event SQL', () => {
     await store.writeEvents(sampleEvents());
     await store.writeEvents(sampleEvents()); // duplicates are no-ops, for the day counts too
     db = new Database(join(dir, 'db.sqlite'), { readonly: true });
-    reader = { all: async (sql, params) => db.prepare(sql).all(...params) as never };
+    reader = { dialect: SQLITE, all: async (sql, params) => db.prepare(sql).all(...params) as never };
   });
   afterAll(async () => {
     db.close();

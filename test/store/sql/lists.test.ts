@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EventFilter } from '../../../src/schemas/filter';
+import { SQLITE } from '../../../src/store/sql/dialect';
 import { countEvents, queryEvents } from '../../../src/store/sql/events';
 import { whereClause } from '../../../src/store/sql/filter';
 import { readEventsAfter } from '../../../src/store/sql/tail';
@@ -66,6 +67,7 @@ describe('filter lists as SQL', () => {
 describe('a statement past a SQLite limit', () => {
   /** A reader failing as D1 (or SQLite) does when a statement is too big. */
   const failing = (message: string): SqlReader => ({
+    dialect: SQLITE,
     all: async () => {
       throw new Error(message);
     },

@@ -5,8 +5,8 @@
  * for a reason other than "cannot write now", its calls are retried one by one, so one bad write
  * cannot fail the others.
  */
-import { StoreUnavailableError } from '../../lib/errors';
-import type { WriteResult } from '../types';
+import { StoreUnavailableError } from '../lib/errors';
+import type { WriteResult } from './types';
 
 /** Items per transaction at most; more waiting are written in the next one. */
 export const MAX_BATCH_ITEMS = 2000;
