@@ -14,7 +14,7 @@ import type { RenderLimits } from './core/template/budget';
 import { createTemplateCache } from './core/template/cache';
 import type { RenderFn } from './core/template/render-fn';
 import { createCertificateSource, type FetchCertificate } from './core/verify/certificates';
-import type { HmacFn } from './core/verify/crypto';
+import { createWebCryptoHmac, type HmacFn } from './core/verify/crypto';
 import type { Store } from './store/types';
 
 export interface Logger {
@@ -79,7 +79,7 @@ export function createRouteDeps(appDeps: AppDeps): RouteDeps {
     renderLimits: deps.renderLimits,
     compile: createTemplateCache(deps.compileTemplate),
     publicUrl: deps.publicUrl,
-    hmac: deps.hmac,
+    hmac: deps.hmac ?? createWebCryptoHmac(),
     rateLimiter: createRateLimiter(deps.now),
     certificates: deps.fetchCertificate ? createCertificateSource(deps.fetchCertificate) : undefined,
     saveWebhook: (webhook) => deps.store.updateWebhook(webhook),
