@@ -146,6 +146,6 @@ describe('ANY /hooks/:slug', () => {
       await server.close();
       await readonly.close();
     }
-    expect((await hooks.stored())).toHaveLength(0);
+    expect(await hooks.stored()).toHaveLength(0);
   });
 });
