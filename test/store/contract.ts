@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types';
 import { describeListContract } from './contract-lists';
+import { describeSinkContract } from './contract-sinks';
 import { describeTailContract } from './contract-tail';
 import { sampleEvent, sampleWebhook } from './samples';
 
@@ -90,6 +91,7 @@ export function describeStoreContract(driver: string, open: () => Promise<StoreH
 
     describeTailContract(() => store);
     describeListContract(() => store);
+    describeSinkContract(() => store);
 
     it('answers a ping while it can read', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

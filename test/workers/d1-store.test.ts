@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { createD1Store } from '../../src/store/d1';
 import { describeStoreContract } from '../store/contract';
 
-const TABLES = ['event_resources', 'events', 'event_day_counts', 'webhooks'];
+const TABLES = ['event_resources', 'events', 'event_day_counts', 'webhooks', 'sink_outbox', 'sink_dead_letters', 'sinks'];
 
 describeStoreContract('D1 (workerd)', async () => {
   await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);

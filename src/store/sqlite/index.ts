@@ -12,6 +12,8 @@ import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
+import { createSinkStore } from '../sql/sink-store';
+import { createTransactor } from './transactor';
 import { createInlineWriter, createThreadWriter } from './writer';
 import { configureWriter, writing } from './writes';
 
@@ -60,10 +62,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const deleteWebhook = db.prepare(SQL.DELETE_WEBHOOK);
 
   const webhooks = createWebhookCache();
+  const transactor = createTransactor(db);
 
   const write = writing;
 
   return {
+    ...createSinkStore(transactor),
     async writeEvents(list) {
       if (list.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();

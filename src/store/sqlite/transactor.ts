@@ -1,0 +1,35 @@
+/** Statements in one better-sqlite3 transaction, for the shared sink store (src/store/sql/sink-store.ts). */
+import type Database from 'better-sqlite3';
+import type { SqlTransactor, StatementResult } from '../types';
+import { writing } from './writes';
+
+/** Prepared statements kept per SQL text; filters make many, so the cache is bounded. */
+const MAX_CACHED_STATEMENTS = 200;
+
+export function createTransactor(db: Database.Database): SqlTransactor {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+      statement = db.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+  const run = db.transaction((statements: readonly { sql: string; params: readonly unknown[] }[]): StatementResult[] =>
+    statements.map(({ sql, params }) => {
+      const statement = prepare(sql);
+      if (statement.reader) return { rows: statement.all(...params), changes: 0 };
+      return { rows: [], changes: statement.run(...params).changes };
+    }),
+  );
+  return {
+    async all<Row>(sql: string, params: readonly unknown[]) {
+      return prepare(sql).all(...params) as Row[];
+    },
+    async transaction(statements) {
+      return writing(() => run.immediate(statements));
+    },
+  };
+}
