@@ -21,17 +21,27 @@ const HttpUrl = z
   .refine((url) => !new URL(url).username && !new URL(url).password, { error: 'must not carry credentials' });
 const Secret = z.string().min(1).max(MAX_SECRET_CHARS);
 const HeaderName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, { error: 'must be a header name' });
-const HeaderValue = z.string().max(MAX_SECRET_CHARS).regex(/^[\x20-\x7e\t]*$/, { error: 'must be printable ASCII' });
+const HeaderValue = z
+  .string()
+  .max(MAX_SECRET_CHARS)
+  .regex(/^[\x20-\x7e\t]*$/, { error: 'must be printable ASCII' });
 /** Extra headers for proxies (Prefect's `PREFECT_CLIENT_CUSTOM_HEADERS`); values are write-only. */
 const ExtraHeaders = z
   .record(HeaderName, HeaderValue)
   .refine((h) => Object.keys(h).length <= 20, { error: 'at most 20 headers' });
-const Name = z.string().trim().min(1).max(100).regex(/^[\w.-]+$/, { error: 'letters, digits, "_", "." and "-" only' });
+const Name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\w.-]+$/, { error: 'letters, digits, "_", "." and "-" only' });
 
 /** `prefect`: POST {url}/events; `apiKey` → Bearer (Cloud), `authString` → Basic (OSS). */
 export const PrefectTarget = z.strictObject({
   kind: z.literal('prefect'),
-  url: HttpUrl.meta({ description: 'The PREFECT_API_URL: http://host:4200/api or https://api.prefect.cloud/api/accounts/…/workspaces/…' }),
+  url: HttpUrl.meta({
+    description: 'The PREFECT_API_URL: http://host:4200/api or https://api.prefect.cloud/api/accounts/…/workspaces/…',
+  }),
   apiKey: Secret.optional(),
   authString: Secret.regex(/^[^:]*:.*$/s, { error: 'must be "user:password"' }).optional(),
   headers: ExtraHeaders.optional(),

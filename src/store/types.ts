@@ -141,7 +141,10 @@ export interface SinkStore {
   sinkCounters(id: string): Promise<SinkCounters | undefined>;
   dueSinks(nowMicros: number): Promise<DueSink[]>;
   /** Claims up to `limit` due rows of a sink until `leaseUntilMicros`; rows its filter refuses are dropped. */
-  claimOutbox(sink: Sink, claim: { token: string; nowMicros: number; leaseUntilMicros: number; limit: number }): Promise<OutboxClaim>;
+  claimOutbox(
+    sink: Sink,
+    claim: { token: string; nowMicros: number; leaseUntilMicros: number; limit: number },
+  ): Promise<OutboxClaim>;
   /** Settles a claim in one transaction; rows whose lease another process took over are left alone. */
   settleOutbox(sinkId: string, token: string, settlement: Settlement): Promise<void>;
   listDeadLetters(sinkId: string, limit: number): Promise<StoredDeadLetter[]>;

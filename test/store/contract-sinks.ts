@@ -8,7 +8,12 @@ import type { Settlement, Store } from '../../src/store/types';
 import { sampleEvent, sampleSink } from './samples';
 
 const NOW = 1_900_000_000_000_000;
-const claimAt = (token: string, nowMicros = NOW, limit = 100) => ({ token, nowMicros, leaseUntilMicros: nowMicros + 30e6, limit });
+const claimAt = (token: string, nowMicros = NOW, limit = 100) => ({
+  token,
+  nowMicros,
+  leaseUntilMicros: nowMicros + 30e6,
+  limit,
+});
 
 function settled(overrides: Partial<Settlement>): Settlement {
   return {
@@ -120,7 +125,14 @@ export function describeSinkContract(getStore: () => Store): void {
         }),
       );
       const counters = await store.sinkCounters(sink.id);
-      expect(counters).toMatchObject({ pending: 1, deadLetters: 1, delivered: 1, retries: 1, state: 'retrying', lastStatus: 422 });
+      expect(counters).toMatchObject({
+        pending: 1,
+        deadLetters: 1,
+        delivered: 1,
+        retries: 1,
+        state: 'retrying',
+        lastStatus: 422,
+      });
       expect(await store.dueSinks(NOW + 1e6)).toEqual([]);
       expect((await store.dueSinks(NOW + 6e6))[0]?.failures).toBe(1);
       const [letter] = await store.listDeadLetters(sink.id, 10);

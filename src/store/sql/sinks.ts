@@ -55,7 +55,7 @@ export function dropUnmatched(token: string, filter: EventFilter | null): Fragme
 }
 
 export const SELECT_CLAIMED = `SELECT e.body, o.attempts FROM sink_outbox AS o JOIN events AS e ON e.id = o.event_id
-WHERE o.claimed_by = ? ORDER BY o.received, o.event_id`;
+WHERE o.claimed_by = ? ORDER BY o.received, e.seq`;
 
 const IDS = '(SELECT value FROM json_each(?))';
 export const DELETE_CLAIMED = `DELETE FROM sink_outbox WHERE claimed_by = ? AND event_id IN ${IDS}`;
