@@ -3,6 +3,8 @@
  * renderer and HMAC. Entries build real ones; tests build their own. No module-level singletons.
  */
 
+import type { SinkSend } from './core/forward/deliver';
+import type { ForwardMetrics } from './core/forward/metrics';
 import { createHookMetrics, type HookMetrics } from './core/metrics';
 import type { PipelineDeps } from './core/pipeline';
 import { createRateLimiter } from './core/rate-limit';
@@ -34,6 +36,15 @@ export interface AppDeps {
   /** Wall clock in milliseconds since the epoch. */
   now: () => number;
   log: Logger;
+  /** Forwarding to sinks, where the runtime runs it: its sender (SSRF guard included), a nudge for its drain loop, its counters. */
+  forwarding?: Forwarding;
+}
+
+export interface Forwarding {
+  send: SinkSend;
+  /** Asks the drain loop to look at the outbox now (after a retry, a replay, an edit). */
+  wake(): void;
+  metrics?: ForwardMetrics;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

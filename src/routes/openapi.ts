@@ -10,6 +10,7 @@ import { Event, StoredEvent } from '../schemas/event';
 import { CountRequest, EventPageResponse, FilterRequest, TailRequest, TailResponse } from '../schemas/filter';
 import { ReplayRequest } from '../schemas/replay';
 import { SampleRequest, WebhookCreate, WebhookPatch, WebhookView } from '../schemas/webhook';
+import { SINK_OPERATIONS } from './openapi-sinks';
 
 type Schema = Record<string, unknown>;
 
@@ -142,6 +143,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/presets/{name}': {
     get: { summary: 'One provider preset, with its template and sample request', responses: { 200: { type: 'object' } } },
   },
+  ...SINK_OPERATIONS,
   '/api/openapi.json': {
     get: { summary: 'This document', responses: { 200: { type: 'object' } } },
   },

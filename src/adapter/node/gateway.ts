@@ -1,6 +1,7 @@
 /**
- * Starts the gateway on Node: SQLite store, generated admin token, HTTP server; and stops it
- * cleanly on SIGTERM/SIGINT (no new connections, in-flight requests finish, then the DB closes).
+ * Starts the gateway on Node: SQLite store, generated admin token, HTTP server, the forwarding
+ * loop (and the `prefect` sink when PREFECT_API_URL is set); and stops it cleanly on SIGTERM/SIGINT
+ * (no new connections, in-flight requests finish, the drain in flight finishes, then the DB closes).
  */
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -8,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../app';
+import { ENV_SINK_NAME, prefectEnvTarget } from '../../core/forward/env-sink';
+import { ensureEnvSink } from '../../core/sinks';
 import { DEFAULT_RENDER_LIMITS } from '../../core/template/budget';
 import { compileTemplate } from '../../core/template/compiled';
 import type { Logger } from '../../deps';
@@ -16,6 +19,7 @@ import { readMigrations } from '../../store/migrations-fs';
 import { createSqliteStore } from '../../store/sqlite';
 import { resolveAdminToken } from './admin-token';
 import { nodeHmac } from './crypto';
+import { startForwarding, wakingStore } from './forwarding';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -33,13 +37,23 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (dbFile !== ':memory:') closeSync(openSync(dbFile, 'a', 0o600));
   const admin = resolveAdminToken(config.HOOKGATE_ADMIN_TOKEN, dataDir);
-  const store = createSqliteStore({
+  const baseStore = createSqliteStore({
     filename: dbFile,
     migrations: readMigrations(),
     synchronous: config.HOOKGATE_SYNCHRONOUS,
     writer: config.HOOKGATE_SQLITE_WRITER,
   });
+  const envSink = prefectEnvTarget(config);
+  if (envSink) await ensureEnvSink(ENV_SINK_NAME, envSink, { store: baseStore, now: Date.now });
+  const forwarding = startForwarding(baseStore, {
+    allowPrivate: config.HOOKGATE_SINK_ALLOW_PRIVATE,
+    timeoutMs: config.HOOKGATE_SINK_TIMEOUT_MS,
+    leaseMs: config.HOOKGATE_SINK_LEASE_SECONDS * 1000,
+    log,
+  });
+  const store = wakingStore(baseStore, forwarding.wake);
   const app = createApp({
+    forwarding,
     store,
     adminToken: admin.token,
     publicUrl: config.HOOKGATE_PUBLIC_URL,
@@ -70,7 +84,10 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       server.close(() => {
         clearTimeout(force);
-        store.close().then(done, done);
+        forwarding
+          .stop()
+          .then(() => store.close())
+          .then(done, done);
       });
       server.closeIdleConnections();
     });

@@ -30,8 +30,14 @@ function toHeaders(raw: http.IncomingHttpHeaders): Headers {
 }
 
 export function createNodeSinkSend(options: NodeSinkSendOptions): SinkSend & { close(): void } {
-  const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 8 }), https: new https.Agent({ keepAlive: true, maxSockets: 8 }) };
-  const guarded = { http: new http.Agent({ keepAlive: true, maxSockets: 8 }), https: new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+  const agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: 8 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 8 }),
+  };
+  const guarded = {
+    http: new http.Agent({ keepAlive: true, maxSockets: 8 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 8 }),
+  };
   const lookup = guardedLookup(options.resolve);
   const send: SinkSend = (request, sink) =>
     new Promise<SinkAnswer>((resolve, reject) => {
@@ -69,7 +75,9 @@ export function createNodeSinkSend(options: NodeSinkSendOptions): SinkSend & { c
         });
         res.on('end', () => {
           clearTimeout(timer);
-          const text = Buffer.concat(chunks).toString('utf8').slice(0, MAX_EXCERPT_CHARS * 4);
+          const text = Buffer.concat(chunks)
+            .toString('utf8')
+            .slice(0, MAX_EXCERPT_CHARS * 4);
           resolve({ status: res.statusCode ?? 0, headers: toHeaders(res.headers), body: text });
         });
       });

@@ -61,7 +61,11 @@ export class BlockedTargetError extends Error {
 }
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-type Resolver = (hostname: string, options: LookupOptions & { all: true }, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolver = (
+  hostname: string,
+  options: LookupOptions & { all: true },
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 const systemResolver: Resolver = (hostname, options, callback) => dnsLookup(hostname, options, callback);
 
@@ -75,7 +79,9 @@ export function guardedLookup(resolve: Resolver = systemResolver) {
       if (error) return callback(error, []);
       const refused = addresses.find((a) => isBlockedAddress(a.address));
       if (refused || addresses.length === 0) {
-        const reason = refused ? `${hostname} resolves to ${refused.address}, a private or reserved address` : `${hostname} did not resolve`;
+        const reason = refused
+          ? `${hostname} resolves to ${refused.address}, a private or reserved address`
+          : `${hostname} did not resolve`;
         return callback(Object.assign(new BlockedTargetError(`refused: ${reason}`), { errno: 0 }), []);
       }
       if (options.all) return callback(null, addresses);

@@ -28,6 +28,8 @@ export interface ForwardDeps {
   requestTimeoutMs: number;
   random?: () => number;
   metrics?: ForwardMetrics;
+  /** True once the runtime is shutting down: no new claim starts. */
+  stopping?: () => boolean;
 }
 
 /** Claims a drain makes per sink at most, per call: the loop calls again while work remains. */
@@ -132,6 +134,7 @@ export async function drainSinks(deps: ForwardDeps): Promise<DrainReport> {
   for (const sink of due) {
     let failures = sink.failures;
     for (let round = 0; round < MAX_CLAIMS_PER_DRAIN; round++) {
+      if (deps.stopping?.()) return { sent, more: false };
       const outcome = await drainClaim({ sink: sink.sink, failures }, deps);
       sent += outcome.sent;
       failures = 0;

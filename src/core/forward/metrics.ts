@@ -1,36 +1,34 @@
-/** Counters of forwarding for /metrics: events by sink and outcome, retries, dead letters. */
+/**
+ * Forwarding counters for `GET /metrics` (per process): events by sink and outcome, failed
+ * attempts, dead letters. Lag and pending are gauges read from the store when /metrics is asked.
+ * Labels are sink names (set by the operator), never event data.
+ */
 import type { Settlement } from '../../store/types';
-
-export type ForwardOutcome = 'delivered' | 'retried' | 'dead_letter';
+import { createCounters } from '../metrics';
 
 export interface ForwardMetrics {
   record(sink: string, settlement: Settlement): void;
-  /** `[sink, outcome, count]` rows. */
-  rows(): [string, ForwardOutcome, number][];
+  render(): string;
 }
 
-/** Sinks counted at most (names beyond share `other`), so labels stay bounded. */
-export const MAX_METRIC_SINKS = 100;
-
 export function createForwardMetrics(): ForwardMetrics {
-  const counts = new Map<string, Record<ForwardOutcome, number>>();
+  const counters = createCounters({
+    hookgate_forwarded_events_total: 'Events settled by a sink, by outcome (delivered, retry, dead_letter)',
+    hookgate_forward_failed_attempts_total: 'Drains of a sink that stopped on a transient or configuration failure',
+    hookgate_forward_dead_letters_total: 'Events a sink rejected (or that broke its rules), kept as dead letters',
+  });
   return {
-    record(sink, settlement) {
-      const name = counts.has(sink) || counts.size < MAX_METRIC_SINKS ? sink : 'other';
-      const entry = counts.get(name) ?? { delivered: 0, retried: 0, dead_letter: 0 };
-      entry.delivered += settlement.delivered.length;
-      if (settlement.failed) entry.retried += settlement.retry.length;
-      entry.dead_letter += settlement.dead.length;
-      counts.set(name, entry);
+    record(sink, s) {
+      if (s.delivered.length > 0)
+        counters.inc('hookgate_forwarded_events_total', { sink, outcome: 'delivered' }, s.delivered.length);
+      if (s.failed && s.retry.length > 0)
+        counters.inc('hookgate_forwarded_events_total', { sink, outcome: 'retry' }, s.retry.length);
+      if (s.dead.length > 0) {
+        counters.inc('hookgate_forwarded_events_total', { sink, outcome: 'dead_letter' }, s.dead.length);
+        counters.inc('hookgate_forward_dead_letters_total', { sink }, s.dead.length);
+      }
+      if (s.failed) counters.inc('hookgate_forward_failed_attempts_total', { sink });
     },
-    rows() {
-      return [...counts].flatMap(([sink, c]) =>
-        (Object.entries(c) as [ForwardOutcome, number][]).map(([outcome, n]): [string, ForwardOutcome, number] => [
-          sink,
-          outcome,
-          n,
-        ]),
-      );
-    },
+    render: () => counters.render(),
   };
 }
