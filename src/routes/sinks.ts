@@ -51,7 +51,7 @@ export function createSinkRoutes(deps: RouteDeps): Hono {
   });
 
   app.post('/:id/dead-letters/retry', async (c) => {
-    const { ids } = (await readBody(c, DeadLetterRetryRequest, { optional: true })) ?? {};
+    const { ids } = await readBody(c, DeadLetterRetryRequest, { optional: true });
     return c.json(await retryDeadLetters(c.req.param('id'), ids, deps));
   });
 

@@ -132,6 +132,9 @@ export const SinkReplayRequest = z.strictObject({
   /** Re-send the events received since this time (the receiver deduplicates by id). */
   since: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 timestamp' }),
 });
-export const DeadLetterRetryRequest = z.strictObject({
-  ids: z.array(z.uuid()).max(1000).optional(),
-});
+/** No body (or `{}`): every dead letter. */
+export const DeadLetterRetryRequest = z
+  .strictObject({
+    ids: z.array(z.uuid()).max(1000).optional(),
+  })
+  .default({});
