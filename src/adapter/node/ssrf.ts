@@ -9,6 +9,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
+import { TargetRefusedError } from '../../core/forward/deliver';
 
 const BLOCKED_V4: [string, number][] = [
   ['0.0.0.0', 8],
@@ -56,9 +57,8 @@ export function isBlockedAddress(address: string): boolean {
   return blocked.check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-export class BlockedTargetError extends Error {
-  readonly code = 'EBLOCKEDTARGET';
-}
+/** A target the guard refuses: the forwarder marks the sink failing (misconfigured), it does not retry fast. */
+export class BlockedTargetError extends TargetRefusedError {}
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 type Resolver = (

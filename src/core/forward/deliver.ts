@@ -22,6 +22,11 @@ export type SinkSend = (request: OutgoingRequest, sink: Sink) => Promise<SinkAns
 
 export const MAX_EXCERPT_CHARS = 500;
 
+/** Thrown by a runtime's sender for a target it may not reach (the SSRF guard): the sink is misconfigured, not down. */
+export class TargetRefusedError extends Error {
+  readonly code = 'EBLOCKEDTARGET';
+}
+
 export interface Stop {
   kind: 'transient' | 'misconfigured';
   status: number | null;
@@ -93,7 +98,9 @@ export async function deliverBatch(ctx: Context, events: StoredEvent[]): Promise
   try {
     answer = await ctx.send(await buildRequest(ctx.sink, events, ctx.now()), ctx.sink);
   } catch (error) {
-    return stopped('transient', null, excerpt(error instanceof Error ? error.message : String(error)), events);
+    const refused = (error as { code?: unknown } | null)?.code === 'EBLOCKEDTARGET';
+    const message = excerpt(error instanceof Error ? error.message : String(error));
+    return stopped(refused ? 'misconfigured' : 'transient', null, message, events);
   }
   const { status, body } = answer;
   const verdict = classify(status, answer.headers, body, ctx.now());
