@@ -22,6 +22,8 @@ export interface FakePrefect {
   faults: Fault[];
   /** Requests answered with each fault or status, for assertions. */
   answers: number[];
+  /** While true, every request gets a 503 (an outage). */
+  outage: boolean;
   close(): Promise<void>;
 }
 
@@ -93,7 +95,7 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 export async function startFakePrefect(options: FakePrefectOptions = {}): Promise<FakePrefect> {
-  const fake = { events: new Map(), received: [], requests: 0, faults: [], answers: [] } as unknown as FakePrefect;
+  const fake = { events: new Map(), received: [], requests: 0, faults: [], answers: [], outage: false } as unknown as FakePrefect;
 
   const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -105,6 +107,10 @@ export async function startFakePrefect(options: FakePrefectOptions = {}): Promis
     }
     if (path !== '/api/events') return json(res, 404, { detail: 'Not Found' });
     fake.requests += 1;
+    if (fake.outage) {
+      fake.answers.push(503);
+      return json(res, 503, { exception_message: 'Service Unavailable' });
+    }
     const fault = fake.faults.shift();
     if (fault && 'reset' in fault) {
       fake.answers.push(0);

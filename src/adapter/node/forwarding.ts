@@ -67,6 +67,8 @@ export function startForwarding(store: Store, options: NodeForwardingOptions): N
         options.log.warn('forwarding: drain failed, retrying', { error: error instanceof Error ? error.message : String(error) });
       }
       if (!stopping && !more && !woken) await pause(POLL_MS);
+      // Let requests and timers run between drains: a drain that only touches SQLite never yields on its own.
+      else await new Promise((resolve) => setImmediate(resolve));
     }
   })();
 

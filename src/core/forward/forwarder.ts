@@ -75,8 +75,9 @@ async function drainClaim(due: DueSink, deps: ForwardDeps): Promise<{ more: bool
   let result: BatchResult = { delivered: [], dead, undelivered: [], lastStatus: null, requests: 0 };
   const ctx = { sink, send: deps.send, now: deps.now };
   for (const batch of splitBatches(sink, sendable, sizeOf)) {
-    const leaseLeft = started + deps.leaseMs - deps.now();
-    if (result.stop || leaseLeft < deps.requestTimeoutMs * 2) {
+    // No request starts that could outlast the lease (another process may take the rows over then); the first always goes.
+    const outlasts = result.requests > 0 && deps.now() + deps.requestTimeoutMs > started + deps.leaseMs;
+    if (result.stop || outlasts) {
       result = { ...result, undelivered: [...result.undelivered, ...batch] };
       continue;
     }
@@ -93,7 +94,8 @@ async function drainClaim(due: DueSink, deps: ForwardDeps): Promise<{ more: bool
   const settlement = settle(result, due.failures, deps.now(), random());
   await deps.store.settleOutbox(sink.id, token, settlement);
   deps.metrics?.record(sink.name, settlement);
-  return { more: !result.stop && claim.events.length >= sink.batchSize, sent: result.delivered.length };
+  const more = !result.stop && result.undelivered.length === 0 && claim.events.length >= sink.batchSize;
+  return { more, sent: result.delivered.length };
 }
 
 /** The claim's outcome as a settlement: the sink's state and backoff follow the stop, if any. */
