@@ -100,6 +100,13 @@ export async function startFakePrefect(options: FakePrefectOptions = {}): Promis
   const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (req.method === 'GET' && path === '/api/health') return json(res, 200, true);
+    // For tests in another runtime (workerd): what this fake holds, and a way to queue faults.
+    if (req.method === 'GET' && path === '/_fake/events')
+      return json(res, 200, { ids: [...fake.events.keys()], received: fake.received.length });
+    if (req.method === 'POST' && path === '/_fake/faults') {
+      fake.faults.push(...(JSON.parse(body.toString('utf8')) as Fault[]));
+      return json(res, 200, { queued: fake.faults.length });
+    }
     if (req.method !== 'POST' || !path.startsWith('/api/events')) return json(res, 404, { detail: 'Not Found' });
     if (path === '/api/events/') {
       res.writeHead(307, { location: '/api/events' });

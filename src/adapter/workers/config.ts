@@ -7,6 +7,11 @@ export interface WorkerEnv {
   HOOKGATE_ADMIN_TOKEN?: string;
   HOOKGATE_PUBLIC_URL?: string;
   HOOKGATE_MAX_BODY_BYTES?: string;
+  /** Prefect's variables (`[vars]` or secrets): a sink named `prefect` forwards every event there. */
+  PREFECT_API_URL?: string;
+  PREFECT_API_KEY?: string;
+  PREFECT_API_AUTH_STRING?: string;
+  HOOKGATE_SINK_ALLOW_PRIVATE?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

@@ -30,6 +30,8 @@ export interface ForwardDeps {
   metrics?: ForwardMetrics;
   /** True once the runtime is shutting down: no new claim starts. */
   stopping?: () => boolean;
+  /** Claims per sink per drain (default MAX_CLAIMS_PER_DRAIN); Workers keep it under their subrequest limit. */
+  maxClaimsPerSink?: number;
 }
 
 /** Claims a drain makes per sink at most, per call: the loop calls again while work remains. */
@@ -135,13 +137,14 @@ export async function drainSinks(deps: ForwardDeps): Promise<DrainReport> {
   let more = false;
   for (const sink of due) {
     let failures = sink.failures;
-    for (let round = 0; round < MAX_CLAIMS_PER_DRAIN; round++) {
+    const rounds = deps.maxClaimsPerSink ?? MAX_CLAIMS_PER_DRAIN;
+    for (let round = 0; round < rounds; round++) {
       if (deps.stopping?.()) return { sent, more: false };
       const outcome = await drainClaim({ sink: sink.sink, failures }, deps);
       sent += outcome.sent;
       failures = 0;
       if (!outcome.more) break;
-      if (round === MAX_CLAIMS_PER_DRAIN - 1) more = true;
+      if (round === rounds - 1) more = true;
     }
   }
   return { sent, more };
