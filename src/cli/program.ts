@@ -10,6 +10,7 @@ import { registerEventCommands } from './commands/events';
 import { registerRenderCommand } from './commands/render';
 import { registerSendCommand } from './commands/send';
 import { registerServeCommand } from './commands/serve';
+import { registerSinkCommands } from './commands/sinks';
 import { registerWebhookCommands } from './commands/webhooks';
 import { type CliContext, confirmOnTerminal } from './context';
 import { CliError } from './errors';
@@ -56,6 +57,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   registerEventCommands(program, context);
   registerRenderCommand(program, context);
   registerSendCommand(program, context);
+  registerSinkCommands(program, context);
   return program;
 }
 
