@@ -14,6 +14,7 @@ import { uiErrorHandler } from './errors';
 import { createFeedRoutes } from './feed-routes';
 import { limitUiBody, securityHeaders } from './http';
 import { createSessions } from './session';
+import { createSinkUiRoutes } from './sink-routes';
 import { createWebhookEditRoutes } from './webhook-edit-routes';
 import { createWebhookListRoutes } from './webhook-routes';
 
@@ -41,6 +42,7 @@ export function createUiRoutes(deps: RouteDeps): Hono<UiEnv> {
   app.route('/', createFeedRoutes(deps));
   app.route('/', createWebhookListRoutes(deps));
   app.route('/', createWebhookEditRoutes(deps));
+  app.route('/', createSinkUiRoutes(deps));
   app.all('*', () => {
     throw new NotFoundError('not-found', 'there is no such page');
   });

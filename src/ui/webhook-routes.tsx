@@ -59,7 +59,11 @@ export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
       views.map(async (view) => ({ view, stats: await webhookStats(deps.store, view.id, nowMs) })),
     );
     const notice = NOTICES[c.req.query('done') ?? ''];
-    return c.html(<WebhooksPage entries={entries} csrf={c.get('csrf')} clock={clockOf(c, nowMs)} notice={notice} />);
+    const sinks = (await deps.store.listSinks()).filter((sink) => sink.enabled);
+    const forwardedTo = sinks.map((sink) => (sink.filter ? `${sink.name} (filtered)` : sink.name));
+    return c.html(
+      <WebhooksPage entries={entries} csrf={c.get('csrf')} clock={clockOf(c, nowMs)} notice={notice} forwardedTo={forwardedTo} />,
+    );
   });
 
   app.get('/webhooks/new', (c) =>

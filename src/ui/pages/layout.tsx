@@ -4,7 +4,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { ASSET_URLS } from '../assets';
 
-export type Section = 'events' | 'webhooks' | 'none';
+export type Section = 'events' | 'webhooks' | 'sinks' | 'none';
 
 export interface LayoutProps {
   title: string;
@@ -52,6 +52,9 @@ export function Layout({ title, section, csrf, children }: LayoutProps) {
                   </NavLink>
                   <NavLink href="/ui/webhooks" current={section === 'webhooks'}>
                     Webhooks
+                  </NavLink>
+                  <NavLink href="/ui/sinks" current={section === 'sinks'}>
+                    Sinks
                   </NavLink>
                 </nav>
                 <form class="sign-out" method="post" action="/ui/sign-out">
