@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchForwarding, type ForwardingResult } from './forwarding';
 import { load } from './load';
 import { startServer } from './processes';
 import { benchQueries, ensureSeeded, SEED_EVENTS } from './queries';
@@ -45,6 +46,7 @@ async function storedFor(base: string, webhookId: string): Promise<number> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-bench-'));
   const results: ScenarioResult[] = [];
+  let forwarding: ForwardingResult | undefined;
   try {
     const baselineServer = await startServer(here('./baseline-server.ts'), {});
     const baselineLoad = {
@@ -92,12 +94,34 @@ async function main(): Promise<void> {
       });
     }
     await gateway.stop();
+
+    const forwardingScenario = scenarios().find((s) => s.name === 'static');
+    if (forwardingScenario) {
+      forwarding = await benchForwarding({
+        gatewayScript: here('../dist/node.mjs'),
+        dir,
+        token: TOKEN,
+        scenario: forwardingScenario,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        createWebhook: (base, body) => api(base, '/api/webhooks', body),
+      });
+      results.push(forwarding);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 
   const baselineRps = results[0]?.rps ?? 1;
   printTable(results, baselineRps, { connections: CONNECTIONS, seconds: SECONDS });
+  const withoutSink = results.find((r) => r.name === 'static');
+  if (forwarding && withoutSink) {
+    process.stdout.write(
+      `\nForwarding: ${Math.round(forwarding.rps).toLocaleString('en')} req/s with a sink vs ${Math.round(withoutSink.rps).toLocaleString('en')} without ` +
+        `(${(forwarding.rps / withoutSink.rps).toFixed(2)}×); ${forwarding.forwarded.toLocaleString('en')} events forwarded, outbox drained ${forwarding.drainSeconds} s after the load stopped\n`,
+    );
+  }
   const machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? '',
@@ -113,6 +137,12 @@ async function main(): Promise<void> {
       synchronous: process.env.HOOKGATE_SYNCHRONOUS ?? 'NORMAL',
     },
     baseline: { rps: Math.round(baselineRps) },
+    forwarding: forwarding && {
+      rps: Math.round(forwarding.rps),
+      rps_without_sink: Math.round(results.find((r) => r.name === 'static')?.rps ?? 0),
+      forwarded: forwarding.forwarded,
+      drain_seconds: forwarding.drainSeconds,
+    },
     scenarios: results.slice(1).map((r) => ({
       name: r.name,
       rps: Math.round(r.rps),

@@ -14,7 +14,7 @@ import { createNodeSinkSend } from './sink-send';
 /** How often the loop looks for retries that fell due when nothing woke it. */
 export const POLL_MS = 1000;
 /** A write wakes the loop this much later, so one drain serves the writes of a burst. */
-export const WAKE_DELAY_MS = 20;
+export const WAKE_DELAY_MS = 50;
 
 export interface NodeForwardingOptions {
   allowPrivate: boolean;

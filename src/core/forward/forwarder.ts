@@ -36,6 +36,10 @@ export interface ForwardDeps {
 
 /** Claims a drain makes per sink at most, per call: the loop calls again while work remains. */
 export const MAX_CLAIMS_PER_DRAIN = 20;
+/** A claim takes this many requests' worth of events: fewer transactions per event under load. */
+export const BATCHES_PER_CLAIM = 5;
+/** Most events one claim takes. */
+export const MAX_CLAIM_EVENTS = 500;
 
 const encoder = new TextEncoder();
 const sizeOf = (event: StoredEvent) => encoder.encode(JSON.stringify(event)).length;
@@ -57,6 +61,10 @@ function refuseUnsendable(sink: Sink, events: StoredEvent[]): { sendable: Stored
   return { sendable, dead };
 }
 
+function claimLimit(sink: Sink): number {
+  return Math.min(MAX_CLAIM_EVENTS, sink.batchSize * BATCHES_PER_CLAIM);
+}
+
 /** One claim of a sink's rows, sent and settled. Resolves whether to keep draining this sink. */
 async function drainClaim(due: DueSink, deps: ForwardDeps): Promise<{ more: boolean; sent: number }> {
   const { sink } = due;
@@ -67,7 +75,7 @@ async function drainClaim(due: DueSink, deps: ForwardDeps): Promise<{ more: bool
     token,
     nowMicros: microsFromMillis(started),
     leaseUntilMicros: microsFromMillis(started + deps.leaseMs),
-    limit: sink.batchSize,
+    limit: claimLimit(sink),
   });
   if (claim.events.length === 0) return { more: false, sent: 0 };
   const { sendable, dead } = refuseUnsendable(
@@ -96,7 +104,7 @@ async function drainClaim(due: DueSink, deps: ForwardDeps): Promise<{ more: bool
   const settlement = settle(result, due.failures, deps.now(), random());
   await deps.store.settleOutbox(sink.id, token, settlement);
   deps.metrics?.record(sink.name, settlement);
-  const more = !result.stop && result.undelivered.length === 0 && claim.events.length >= sink.batchSize;
+  const more = !result.stop && result.undelivered.length === 0 && claim.events.length >= claimLimit(sink);
   return { more, sent: result.delivered.length };
 }
 
