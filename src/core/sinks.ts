@@ -65,7 +65,9 @@ export async function updateSink(id: string, patch: SinkPatch, deps: SinkDeps): 
   if (patch.name !== undefined) await checkNameFree(patch.name, deps, current.id);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   const target = patch.target && mergeTarget(patch.target, current.target);
-  const sink: Sink = { ...current, ...defined, ...(target && { target }), updated: stamp(deps) };
+  // A target changed through the API is the API's: the SSRF guard applies to it from now on.
+  const origin = target ? 'api' : current.origin;
+  const sink: Sink = { ...current, ...defined, ...(target && { target }), origin, updated: stamp(deps) };
   await deps.store.updateSink(sink);
   deps.forwarding?.wake();
   return sink;

@@ -91,6 +91,21 @@ describe('/api/sinks', () => {
     expect(other.body.code).toBe('sink-name-taken');
   });
 
+  it("makes the environment's sink an API sink (SSRF guard on) once its target is changed through the API", async () => {
+    const { ensureEnvSink } = await import('../../src/core/sinks');
+    const env = await ensureEnvSink('prefect', { kind: 'prefect', url: prefect.url }, { store: t.deps.store, now: Date.now });
+    expect(env.origin).toBe('env');
+    const kept = await json(await t.api(`/api/sinks/${env.id}`, { method: 'PATCH', json: { batchSize: 50 } }));
+    expect(kept.body.origin).toBe('env');
+    const moved = await json(
+      await t.api(`/api/sinks/${env.id}`, {
+        method: 'PATCH',
+        json: { target: { kind: 'http', url: 'http://169.254.169.254/' } },
+      }),
+    );
+    expect(moved.body.origin).toBe('api');
+  });
+
   it('answers bad input and unknown ids with problems', async () => {
     const bad = await t.api('/api/sinks', { method: 'POST', json: { name: 'x', target: { kind: 'kafka', url: receiver.url } } });
     expect(bad.status).toBe(422);
