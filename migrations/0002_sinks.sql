@@ -1,8 +1,8 @@
 -- Forwarding (issue 13): sinks, their outbox and their dead letters.
 --
--- The outbox holds one row per (sink, event) still to deliver, inserted in the same transaction as
--- the event, for every enabled sink at that moment (a sink's filter is applied when the row is
--- claimed). There is no cursor over `events.seq`: with several writers (PostgreSQL) sequence order
+-- The outbox holds one row per (sink, event) still to deliver, inserted by a trigger in the same
+-- statement (so the same transaction) as the event, for every enabled sink at that moment (a sink's
+-- filter is applied when the row is claimed). A duplicate event inserts nothing, so it queues nothing. There is no cursor over `events.seq`: with several writers (PostgreSQL) sequence order
 -- is not commit order, so a cursor could skip an event committed late with a lower number. A row is
 -- claimed with a lease (`claimed_by`, `lease_until`); a lease that expires (a process killed
 -- mid-send) is taken over by the next drain. Delivered rows are deleted; rejected ones move to
@@ -43,6 +43,12 @@ CREATE TABLE sink_outbox (
 ) WITHOUT ROWID;
 CREATE INDEX sink_outbox_due ON sink_outbox (sink_id, lease_until, received);
 CREATE INDEX sink_outbox_claim ON sink_outbox (claimed_by);
+
+-- Trigger changes are not counted by changes(), so INSERT_RESOURCES' `changes() = 1` still sees the event's own insert.
+CREATE TRIGGER events_outbox AFTER INSERT ON events BEGIN
+  INSERT OR IGNORE INTO sink_outbox (sink_id, event_id, received)
+  SELECT id, NEW.id, NEW.received FROM sinks WHERE enabled = 1;
+END;
 
 CREATE TABLE sink_dead_letters (
   sink_id TEXT NOT NULL,

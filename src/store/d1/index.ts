@@ -1,6 +1,6 @@
 /**
  * The Workers driver: Cloudflare D1 (SQLite at the edge) through its binding. The same SQL as
- * the Node driver (src/store/sql/); writes (an event with its outbox rows) go in one `batch`, which D1 runs as one transaction,
+ * the Node driver (src/store/sql/); writes go in one `batch`, which D1 runs as one transaction,
  * so a request's events commit together or not at all. Transient write errors become
  * `StoreUnavailableError` (503 + Retry-After): the sender retries, nothing is lost. Deterministic
  * ones (too big, constraint, malformed) are rethrown as they are (500, logged): a retry could
@@ -11,7 +11,6 @@ import { StoreUnavailableError } from '../../lib/errors';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import { createSinkStore } from '../sql/sink-store';
-import { INSERT_OUTBOX } from '../sql/sinks';
 import * as SQL from '../sql/statements';
 import type { SqlReader, SqlTransactor, Store } from '../types';
 
@@ -103,14 +102,10 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
       const received = nowMicros();
       const statements = events.flatMap((event) => {
         const write = SQL.eventWrite(event, received);
-        return [
-          db.prepare(INSERT_OUTBOX).bind(...write.outbox),
-          db.prepare(SQL.INSERT_EVENT).bind(...write.event),
-          db.prepare(SQL.INSERT_RESOURCES).bind(...write.resources),
-        ];
+        return [db.prepare(SQL.INSERT_EVENT).bind(...write.event), db.prepare(SQL.INSERT_RESOURCES).bind(...write.resources)];
       });
       const results = await writing(() => db.batch(statements));
-      const written = results.filter((result, i) => i % 3 === 1 && result.meta.changes > 0).length;
+      const written = results.filter((result, i) => i % 2 === 0 && result.meta.changes > 0).length;
       return { written, duplicates: events.length - written };
     },
     async readEvent(id) {

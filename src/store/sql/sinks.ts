@@ -7,18 +7,8 @@ import type { EventFilter } from '../../schemas/filter';
 import { compileFilter, whereClause } from './filter';
 import { type Fragment, fragment } from './fragment';
 
-/**
- * Before INSERT_EVENT, in the same transaction: a pending row for every enabled sink, unless the
- * event is already stored (first write wins, and a duplicate is not forwarded again). Placed before
- * the event's insert so INSERT_RESOURCES keeps reading that insert's `changes()`.
- */
-export const INSERT_OUTBOX = `INSERT INTO sink_outbox (sink_id, event_id, received)
-SELECT s.id, ?, ? FROM sinks AS s WHERE s.enabled = 1 AND NOT EXISTS (SELECT 1 FROM events WHERE id = ?)
-ON CONFLICT DO NOTHING`;
-
-export function outboxParams(eventId: string, receivedMicros: number): unknown[] {
-  return [eventId, receivedMicros, eventId];
-}
+// The outbox rows of a new event are written by the `events_outbox` trigger (migrations/0002),
+// inside the event's INSERT: one per enabled sink, and none for a duplicate (nothing is inserted).
 
 export const SINK_COLUMNS = 'id, name, enabled, origin, config, created, updated';
 export const INSERT_SINK = `INSERT INTO sinks (${SINK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`;

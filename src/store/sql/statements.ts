@@ -4,7 +4,6 @@
  */
 import type { Event } from '../../schemas/event';
 import { type EventRow, toEventRow, toResourceRows, type WebhookRow } from '../rows';
-import { outboxParams } from './sinks';
 
 /** First write wins: an id that exists is skipped. */
 export const INSERT_EVENT = `INSERT INTO events (id, occurred, received, event, resource_id, search, body)
@@ -21,18 +20,15 @@ SELECT (SELECT seq FROM events WHERE id = ?), ?, json_extract(r.value, '$[0]'), 
 FROM json_each(?) AS r WHERE changes() = 1`;
 
 export interface EventWrite {
-  /** INSERT_OUTBOX's parameters (./sinks.ts): run first, in the same transaction. */
-  outbox: unknown[];
   event: unknown[];
   resources: unknown[];
 }
 
-/** The parameters of INSERT_OUTBOX, INSERT_EVENT and INSERT_RESOURCES for one event. */
+/** The parameters of INSERT_EVENT and INSERT_RESOURCES for one event. */
 export function eventWrite(event: Event, receivedMicros: number): EventWrite {
   const row: EventRow = toEventRow(event, receivedMicros);
   const resources = toResourceRows(event).map((r) => [r.resource_id, r.role, r.labels]);
   return {
-    outbox: outboxParams(row.id, row.received),
     event: [row.id, row.occurred, row.received, row.event, row.resource_id, row.search, row.body],
     resources: [row.id, row.occurred, JSON.stringify(resources)],
   };

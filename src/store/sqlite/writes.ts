@@ -5,7 +5,6 @@
  */
 import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
-import * as SINKS from '../sql/sinks';
 import * as SQL from '../sql/statements';
 import type { WriteResult } from '../types';
 
@@ -39,15 +38,12 @@ export function configureWriter(db: Database.Database, synchronous: 'NORMAL' | '
 
 /** A function writing several calls' rows in one transaction: one result per call. */
 export function createRowWriter(db: Database.Database): (calls: readonly (readonly SQL.EventWrite[])[]) => WriteResult[] {
-  const insertOutbox = db.prepare(SINKS.INSERT_OUTBOX);
   const insertEvent = db.prepare(SQL.INSERT_EVENT);
   const insertResources = db.prepare(SQL.INSERT_RESOURCES);
   return db.transaction((calls: readonly (readonly SQL.EventWrite[])[]) =>
     calls.map((writes) => {
       let written = 0;
       for (const write of writes) {
-        // The outbox rows first (they check the event is new), in the event's transaction.
-        insertOutbox.run(...write.outbox);
         if (insertEvent.run(...write.event).changes === 0) continue;
         written += 1;
         insertResources.run(...write.resources);
