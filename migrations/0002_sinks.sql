@@ -41,8 +41,8 @@ CREATE TABLE sink_outbox (
   lease_until INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (sink_id, event_id)
 ) WITHOUT ROWID;
+-- Claims, and the rows of one claim (sink, lease end, token), are found through this index.
 CREATE INDEX sink_outbox_due ON sink_outbox (sink_id, lease_until, received);
-CREATE INDEX sink_outbox_claim ON sink_outbox (claimed_by);
 
 -- Trigger changes are not counted by changes(), so INSERT_RESOURCES' `changes() = 1` still sees the event's own insert.
 CREATE TRIGGER events_outbox AFTER INSERT ON events BEGIN

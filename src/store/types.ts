@@ -75,7 +75,8 @@ export interface DueSink {
 /** A claim on outbox rows: the events to send (filter applied), under a token only this claim holds. */
 export interface OutboxClaim {
   token: string;
-  events: { event: StoredEvent; attempts: number }[];
+  /** `bytes`: the stored JSON's size in UTF-8, or an upper bound of it (3 bytes a character) for small events. */
+  events: { event: StoredEvent; attempts: number; bytes: number }[];
 }
 
 export interface DeadLetterInput {

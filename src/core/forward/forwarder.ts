@@ -8,7 +8,7 @@
 import { microsFromMillis } from '../../lib/time';
 import type { StoredEvent } from '../../schemas/event';
 import type { Sink } from '../../schemas/sink';
-import type { DeadLetterInput, DueSink, Settlement, SinkStore } from '../../store/types';
+import type { DeadLetterInput, DueSink, OutboxClaim, Settlement, SinkStore } from '../../store/types';
 import { type BatchResult, deliverBatch, type SinkSend } from './deliver';
 import type { ForwardMetrics } from './metrics';
 import { misconfiguredBackoffMs, transientBackoffMs } from './policy';
@@ -45,14 +45,14 @@ const encoder = new TextEncoder();
 const sizeOf = (event: StoredEvent) => encoder.encode(JSON.stringify(event)).length;
 
 /** Events no request could carry: dead letters before anything is sent. */
-function refuseUnsendable(sink: Sink, events: StoredEvent[]): { sendable: StoredEvent[]; dead: DeadLetterInput[] } {
+function refuseUnsendable(sink: Sink, claimed: OutboxClaim['events']): { sendable: StoredEvent[]; dead: DeadLetterInput[] } {
   const sendable: StoredEvent[] = [];
   const dead: DeadLetterInput[] = [];
-  for (const event of events) {
+  for (const { event, bytes } of claimed) {
     const problem =
       sink.target.kind === 'prefect'
-        ? prefectViolation(event)
-        : sizeOf(event) > MAX_REQUEST_BYTES
+        ? prefectViolation(event, bytes)
+        : bytes > MAX_REQUEST_BYTES && sizeOf(event) > MAX_REQUEST_BYTES
           ? 'the event is larger than a request may be'
           : undefined;
     if (problem) dead.push({ eventId: event.id, reason: problem, status: null, excerpt: '' });
@@ -78,13 +78,11 @@ async function drainClaim(due: DueSink, deps: ForwardDeps): Promise<{ more: bool
     limit: claimLimit(sink),
   });
   if (claim.events.length === 0) return { more: false, sent: 0 };
-  const { sendable, dead } = refuseUnsendable(
-    sink,
-    claim.events.map((c) => c.event),
-  );
+  const { sendable, dead } = refuseUnsendable(sink, claim.events);
+  const sizes = new Map(claim.events.map((c) => [c.event, c.bytes]));
   let result: BatchResult = { delivered: [], dead, undelivered: [], lastStatus: null, requests: 0 };
   const ctx = { sink, send: deps.send, now: deps.now };
-  for (const batch of splitBatches(sink, sendable, sizeOf)) {
+  for (const batch of splitBatches(sink, sendable, (event) => sizes.get(event) ?? sizeOf(event))) {
     // No request starts that could outlast the lease (another process may take the rows over then); the first always goes.
     const outlasts = result.requests > 0 && deps.now() + deps.requestTimeoutMs > started + deps.leaseMs;
     if (result.stop || outlasts) {

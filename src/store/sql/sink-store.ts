@@ -3,6 +3,7 @@
  * and the Workers driver's D1 batches run the same statements (./sinks.ts). Each method that
  * writes is one transaction, so a claim or a settlement is all or nothing.
  */
+import type { StoredEvent } from '../../schemas/event';
 import { fromEventBody } from '../rows';
 import { fromSinkRow, type SinkRow, sinkRowParams, toSinkRow } from '../sink-rows';
 import type { SinkCounters, SinkStore, SqlTransactor, StoredDeadLetter } from '../types';
@@ -32,6 +33,24 @@ interface DeadLetterRow {
   excerpt: string;
   created: number;
   body: string | null;
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes of `text`, encoding only when it could be large (the sender's size checks need exactness only near limits). */
+function byteLength(text: string): number {
+  return text.length * 3 < 1_000_000 ? text.length * 3 : encoder.encode(text).length;
+}
+
+/**
+ * An event read back for forwarding. The store wrote this text itself from a validated event, so a
+ * JSON parse and a shape check stand in for the full schema, which would double forwarding's cost.
+ */
+function outboxEvent(body: string): StoredEvent {
+  const event = JSON.parse(body) as StoredEvent;
+  if (typeof event?.id !== 'string' || typeof event.event !== 'string' || typeof event.resource !== 'object')
+    return fromEventBody(body);
+  return event;
 }
 
 export function createSinkStore(db: SqlTransactor): SinkStore {
@@ -84,24 +103,32 @@ export function createSinkStore(db: SqlTransactor): SinkStore {
       return rows.map((row) => ({ sink: fromSinkRow(row), failures: row.failures }));
     },
     async claimOutbox(sink, { token, nowMicros, leaseUntilMicros, limit }) {
-      const drop = SQL.dropUnmatched(token, sink.filter);
-      const results = await db.transaction([
-        stmt(SQL.CLAIM_OUTBOX, token, leaseUntilMicros, sink.id, sink.id, nowMicros, limit),
-        drop,
-        stmt(SQL.SELECT_CLAIMED, token),
-      ]);
-      const rows = (results[2]?.rows ?? []) as { body: string; attempts: number }[];
-      return { token, events: rows.map((row) => ({ event: fromEventBody(row.body), attempts: row.attempts })) };
+      const claim = stmt(SQL.CLAIM_OUTBOX, token, leaseUntilMicros, sink.id, sink.id, nowMicros, limit);
+      const select = stmt(SQL.SELECT_CLAIMED, sink.id, leaseUntilMicros, token);
+      // Without a filter only rows whose event is gone need dropping: checked only when the join lost some.
+      let results = await db.transaction(
+        sink.filter ? [claim, SQL.dropUnmatched(sink.id, leaseUntilMicros, token, sink.filter), select] : [claim, select],
+      );
+      if (!sink.filter && (results[0]?.changes ?? 0) > (results[1]?.rows.length ?? 0)) {
+        results = await db.transaction([claim, SQL.dropUnmatched(sink.id, leaseUntilMicros, token, null), select]);
+      }
+      const rows = (results.at(-1)?.rows ?? []) as { body: string; attempts: number }[];
+      return {
+        token,
+        events: rows.map((row) => ({ event: outboxEvent(row.body), attempts: row.attempts, bytes: byteLength(row.body) })),
+      };
     },
     async settleOutbox(sinkId, token, s) {
       const delivered = s.delivered.length;
       const statements: Statement[] = [];
       if (s.dead.length > 0) {
-        statements.push(stmt(SQL.DEAD_LETTER_CLAIMED, s.nowMicros, JSON.stringify(s.dead), token));
-        statements.push(stmt(SQL.DELETE_CLAIMED, token, JSON.stringify(s.dead.map((d) => d.eventId))));
+        statements.push(stmt(SQL.DEAD_LETTER_CLAIMED, s.nowMicros, JSON.stringify(s.dead), sinkId, token));
+        statements.push(stmt(SQL.DELETE_CLAIMED, sinkId, JSON.stringify(s.dead.map((d) => d.eventId)), token));
       }
-      if (delivered > 0) statements.push(stmt(SQL.DELETE_CLAIMED, token, JSON.stringify(s.delivered)));
-      if (s.retry.length > 0) statements.push(stmt(SQL.RELEASE_CLAIMED, s.retryAtMicros, token, JSON.stringify(s.retry)));
+      if (delivered > 0) statements.push(stmt(SQL.DELETE_CLAIMED, sinkId, JSON.stringify(s.delivered), token));
+      if (s.retry.length > 0) {
+        statements.push(stmt(SQL.RELEASE_CLAIMED, s.retryAtMicros, sinkId, JSON.stringify(s.retry), token));
+      }
       const succeeded = !s.failed;
       statements.push(
         stmt(

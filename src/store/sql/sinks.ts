@@ -33,29 +33,36 @@ export const CLAIM_OUTBOX = `UPDATE sink_outbox SET claimed_by = ?, lease_until 
 WHERE sink_id = ? AND event_id IN (
   SELECT event_id FROM sink_outbox WHERE sink_id = ? AND lease_until <= ? ORDER BY lease_until, received, event_id LIMIT ?)`;
 
-/** Claimed rows whose event is gone or does not match the sink's filter: dropped, not sent. */
-export function dropUnmatched(token: string, filter: EventFilter | null): Fragment {
+/**
+ * Claimed rows whose event is gone or does not match the sink's filter: dropped, not sent. Claimed
+ * rows are found through the due index: this sink, this lease's end, this token.
+ */
+export function dropUnmatched(sinkId: string, leaseUntil: number, token: string, filter: EventFilter | null): Fragment {
   const where = filter ? whereClause(compileFilter(filter, 'scan')) : fragment('1');
   return fragment(
-    `DELETE FROM sink_outbox WHERE claimed_by = ? AND NOT EXISTS (
+    `DELETE FROM sink_outbox WHERE sink_id = ? AND lease_until = ? AND claimed_by = ? AND NOT EXISTS (
       SELECT 1 FROM events AS e WHERE e.id = sink_outbox.event_id AND ${where.sql})`,
+    sinkId,
+    leaseUntil,
     token,
     ...where.params,
   );
 }
 
 export const SELECT_CLAIMED = `SELECT e.body, o.attempts FROM sink_outbox AS o JOIN events AS e ON e.id = o.event_id
-WHERE o.claimed_by = ? ORDER BY o.received, e.seq`;
+WHERE o.sink_id = ? AND o.lease_until = ? AND o.claimed_by = ? ORDER BY o.received, e.seq`;
 
 const IDS = '(SELECT value FROM json_each(?))';
-export const DELETE_CLAIMED = `DELETE FROM sink_outbox WHERE claimed_by = ? AND event_id IN ${IDS}`;
+/** Settling goes through the primary key (sink, event), checking the token: a row taken over by another claim is left alone. */
+export const DELETE_CLAIMED = `DELETE FROM sink_outbox WHERE sink_id = ? AND event_id IN ${IDS} AND claimed_by = ?`;
 /** Back to the queue, held until `lease_until` (the retry time). */
-export const RELEASE_CLAIMED = `UPDATE sink_outbox SET claimed_by = NULL, lease_until = ? WHERE claimed_by = ? AND event_id IN ${IDS}`;
+export const RELEASE_CLAIMED = `UPDATE sink_outbox SET claimed_by = NULL, lease_until = ?
+WHERE sink_id = ? AND event_id IN ${IDS} AND claimed_by = ?`;
 /** Claimed rows to dead letters, from a JSON array of {eventId, reason, status, excerpt}. */
 export const DEAD_LETTER_CLAIMED = `INSERT INTO sink_dead_letters (sink_id, event_id, received, reason, status, excerpt, created)
 SELECT o.sink_id, o.event_id, o.received, json_extract(d.value, '$.reason'), json_extract(d.value, '$.status'),
   json_extract(d.value, '$.excerpt'), ?
-FROM sink_outbox AS o JOIN json_each(?) AS d ON o.event_id = json_extract(d.value, '$.eventId')
+FROM json_each(?) AS d JOIN sink_outbox AS o ON o.sink_id = ? AND o.event_id = json_extract(d.value, '$.eventId')
 WHERE o.claimed_by = ?
 ON CONFLICT (sink_id, event_id) DO UPDATE SET reason = excluded.reason, status = excluded.status,
   excerpt = excluded.excerpt, created = excluded.created`;
