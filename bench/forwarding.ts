@@ -4,9 +4,8 @@
  * every stored event is also forwarded. Reports the throughput beside the run without a sink and
  * how long the outbox took to drain once the load stopped.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { load } from './load';
 import { startServer } from './processes';
 import type { ScenarioResult } from './report';
@@ -18,23 +17,13 @@ export interface ForwardingResult extends ScenarioResult {
   drainSeconds: number;
 }
 
-/** A local Prefect-like sink: counts the events of each `POST /api/events` and answers 204. */
-async function startSink(): Promise<{ url: string; events: () => number; close(): Promise<void> }> {
-  let events = 0;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      events += (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[]).length;
-      res.writeHead(204);
-      res.end();
-    });
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+/** A local Prefect-like sink in its own process (./sink-server.ts); `events()` asks it how many it got. */
+async function startSink(): Promise<{ url: string; events: () => Promise<number>; close(): Promise<void> }> {
+  const server = await startServer(fileURLToPath(new URL('./sink-server.ts', import.meta.url)), {});
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`,
-    events: () => events,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    url: `${server.url}/api`,
+    events: async () => ((await (await fetch(`${server.url}/count`)).json()) as { events: number }).events,
+    close: () => server.stop(),
   };
 }
 
@@ -70,20 +59,21 @@ export async function benchForwarding(options: {
     const deadline = ended + 120_000;
     let last = -1;
     while (Date.now() < deadline) {
-      const now = sink.events();
+      const now = await sink.events();
       if (now >= target && now === last) break;
       last = now;
       await new Promise((r) => setTimeout(r, 250));
     }
+    const forwarded = await sink.events();
     return {
       name: 'static + forwarding',
       description: `the static scenario with every event also forwarded to a local Prefect-like sink (PREFECT_API_URL)`,
       ...result,
       eventsPerSecond: result.rps * scenario.eventsPerRequest,
       rss: gateway.memory(),
-      stored: sink.events(),
+      stored: forwarded,
       expected,
-      forwarded: sink.events(),
+      forwarded,
       drainSeconds: Number(((Date.now() - ended) / 1000).toFixed(1)),
     };
   } finally {
