@@ -17,6 +17,8 @@ export default defineConfig({
         bindings: {
           HOOKGATE_ADMIN_TOKEN: WORKERS_TEST_TOKEN,
           HOOKGATE_MAX_BODY_BYTES: '65536',
+          // The suite's sinks are local servers (test/workers/fake-prefect-setup.ts).
+          HOOKGATE_SINK_ALLOW_PRIVATE: 'true',
           TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))),
         },
       },
@@ -24,6 +26,7 @@ export default defineConfig({
   ],
   test: {
     include: ['test/workers/**/*.test.ts'],
+    globalSetup: ['test/workers/fake-prefect-setup.ts'],
     testTimeout: 30_000,
   },
 });

@@ -10,6 +10,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchDeliveryLog } from './deliveries';
+import { benchForwarding, type ForwardingResult } from './forwarding';
 import { load } from './load';
 import { startServer } from './processes';
 import { benchQueries, ensureSeeded, SEED_EVENTS } from './queries';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-bench-'));
   const results: ScenarioResult[] = [];
   let stores: StoreResult[] = [];
+  let forwarding: ForwardingResult | undefined;
   try {
     const baselineServer = await startServer(here('./baseline-server.ts'), {});
     const baselineLoad = {
@@ -96,6 +98,21 @@ async function main(): Promise<void> {
       });
     }
     await gateway.stop();
+
+    const forwardingScenario = scenarios().find((s) => s.name === 'static');
+    if (forwardingScenario) {
+      forwarding = await benchForwarding({
+        gatewayScript: here('../dist/node.mjs'),
+        dir,
+        token: TOKEN,
+        scenario: forwardingScenario,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        createWebhook: (base, body) => api(base, '/api/webhooks', body),
+      });
+      results.push(forwarding);
+    }
     if (process.env.BENCH_STORES !== '0') stores = await benchStores(dir, TOKEN, CONNECTIONS, SECONDS);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -104,6 +121,13 @@ async function main(): Promise<void> {
   const baselineRps = results[0]?.rps ?? 1;
   printTable(results, baselineRps, { connections: CONNECTIONS, seconds: SECONDS });
   if (stores.length > 0) printStores(stores);
+  const withoutSink = results.find((r) => r.name === 'static');
+  if (forwarding && withoutSink) {
+    process.stdout.write(
+      `\nForwarding: ${Math.round(forwarding.rps).toLocaleString('en')} req/s with a sink vs ${Math.round(withoutSink.rps).toLocaleString('en')} without ` +
+        `(${(forwarding.rps / withoutSink.rps).toFixed(2)}×); ${forwarding.forwarded.toLocaleString('en')} events forwarded, outbox drained ${forwarding.drainSeconds} s after the load stopped\n`,
+    );
+  }
   const machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? '',
@@ -119,6 +143,12 @@ async function main(): Promise<void> {
       synchronous: process.env.HOOKGATE_SYNCHRONOUS ?? 'NORMAL',
     },
     baseline: { rps: Math.round(baselineRps) },
+    forwarding: forwarding && {
+      rps: Math.round(forwarding.rps),
+      rps_without_sink: Math.round(results.find((r) => r.name === 'static')?.rps ?? 0),
+      forwarded: forwarding.forwarded,
+      drain_seconds: forwarding.drainSeconds,
+    },
     scenarios: results.slice(1).map((r) => ({
       name: r.name,
       rps: Math.round(r.rps),

@@ -18,6 +18,7 @@ import { createKeyRoutes } from './routes/keys';
 import { createMetricsRoutes } from './routes/metrics';
 import { createOpenApiRoutes } from './routes/openapi';
 import { createPresetRoutes } from './routes/presets';
+import { createSinkRoutes } from './routes/sinks';
 import { createWebhookRoutes } from './routes/webhooks';
 import { createUiRoutes } from './ui/routes';
 
@@ -42,6 +43,7 @@ export function createApp(appDeps: AppDeps): Hono {
   app.route('/api/events', createEventsRoutes(deps));
   app.route('/api/keys', createKeyRoutes(deps));
   app.route('/api/presets', createPresetRoutes(deps));
+  app.route('/api/sinks', createSinkRoutes(deps));
   app.route('/api/openapi.json', createOpenApiRoutes());
   app.route('/', createMetricsRoutes(deps));
   app.route('/ui', createUiRoutes(deps));

@@ -6,6 +6,8 @@
 import type { Context } from 'hono';
 import { createFailureLimiter, type FailureLimiter } from './core/auth-failures';
 import { createDeliveryLog, type DeliveryLog } from './core/deliveries/log';
+import type { SinkSend } from './core/forward/deliver';
+import type { ForwardMetrics } from './core/forward/metrics';
 import { createHookMetrics, type HookMetrics } from './core/metrics';
 import { createOpsMetrics, instrumentWrites, type OpsMetrics } from './core/ops-metrics';
 import type { PipelineDeps } from './core/pipeline';
@@ -52,6 +54,15 @@ export interface AppDeps {
    * is not limited.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /** Forwarding to sinks, where the runtime runs it: its sender (SSRF guard included), a nudge for its drain loop, its counters. */
+  forwarding?: Forwarding;
+}
+
+export interface Forwarding {
+  send: SinkSend;
+  /** Asks the drain loop to look at the outbox now (after a retry, a replay, an edit). */
+  wake(): void;
+  metrics?: ForwardMetrics;
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

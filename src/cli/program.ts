@@ -14,6 +14,7 @@ import { registerPresetsCommand } from './commands/presets';
 import { registerRenderCommand } from './commands/render';
 import { registerSendCommand } from './commands/send';
 import { registerServeCommand } from './commands/serve';
+import { registerSinkCommands } from './commands/sinks';
 import { registerTransferCommands } from './commands/transfer';
 import { registerWebhookCommands } from './commands/webhooks';
 import { type CliContext, confirmOnTerminal } from './context';
@@ -69,6 +70,7 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
   registerBackupCommand(program, env);
   registerRenderCommand(program, context);
   registerSendCommand(program, context);
+  registerSinkCommands(program, context);
   return program;
 }
 

@@ -95,3 +95,10 @@ export class StoreUnavailableError extends HookgateError {
     super(503, 'store-unavailable', 'The event store is unavailable', detail);
   }
 }
+
+/** The request conflicts with what is stored (a name in use). */
+export class ConflictError extends HookgateError {
+  constructor(code: string, detail: string) {
+    super(409, code, 'Conflict', detail);
+  }
+}

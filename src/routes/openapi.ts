@@ -14,6 +14,7 @@ import { CountRequest, EventPageResponse, FilterRequest, TailRequest, TailRespon
 import { ReplayRequest } from '../schemas/replay';
 import { SampleRequest, WebhookCreate, WebhookPatch, WebhookView } from '../schemas/webhook';
 import { MAX_EVENT_BATCH_ITEMS } from './events';
+import { SINK_OPERATIONS } from './openapi-sinks';
 
 type Schema = Record<string, unknown>;
 
@@ -181,6 +182,7 @@ export const API_OPERATIONS: Record<string, Record<string, Operation>> = {
   '/api/presets/{name}': {
     get: { summary: 'One provider preset, with its template and sample request', responses: { 200: { type: 'object' } } },
   },
+  ...SINK_OPERATIONS,
   '/api/openapi.json': {
     get: { summary: 'This document', responses: { 200: { type: 'object' } } },
   },

@@ -3,6 +3,16 @@ import { z } from 'zod';
 import { parseRetention } from '../lib/duration';
 
 const PositiveInt = z.coerce.number().int().positive();
+const OptionalText = z
+  .string()
+  .min(1)
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+const OptionalUrl = z
+  .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })
+  .optional()
+  .or(z.literal('').transform(() => undefined));
+
 const Flag = z
   .enum(['true', 'false', '1', '0', ''])
   .default('false')
@@ -60,6 +70,16 @@ export const Config = z
     HOOKGATE_MAX_CONNECTIONS: PositiveInt.default(1024),
     /** Behind a reverse proxy: the client's address is the last `X-Forwarded-For` entry (for the failure limiter). */
     HOOKGATE_TRUST_PROXY: Flag,
+    /** Prefect's own variables: with PREFECT_API_URL set, a sink named `prefect` forwards every event there. */
+    PREFECT_API_URL: OptionalUrl,
+    PREFECT_API_KEY: OptionalText,
+    PREFECT_API_AUTH_STRING: OptionalText,
+    /** `true`: sinks created through the API may target loopback and private addresses (the SSRF guard is off). */
+    HOOKGATE_SINK_ALLOW_PRIVATE: Flag,
+    /** Longest a request to a sink may take. */
+    HOOKGATE_SINK_TIMEOUT_MS: PositiveInt.max(300_000).default(10_000),
+    /** How long a drain holds the events it sends; a process killed mid-send gives them up after this. */
+    HOOKGATE_SINK_LEASE_SECONDS: PositiveInt.max(3600).default(60),
     /** `true`: `/metrics` without a key; otherwise it needs a key with the `read` scope. */
     HOOKGATE_METRICS_PUBLIC: Flag,
     /** Keep events this long after receipt (`30d`, `12h`); `0` (default) keeps them forever. In milliseconds. */

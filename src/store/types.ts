@@ -6,6 +6,7 @@ import type { ApiKeyRecord } from '../schemas/api-key';
 import type { Delivery, DeliveryOutcome } from '../schemas/delivery';
 import type { Event, StoredEvent } from '../schemas/event';
 import type { CountQuery, EventCount, EventFilter } from '../schemas/filter';
+import type { Sink } from '../schemas/sink';
 import type { Webhook } from '../schemas/webhook';
 import type { Dialect } from './sql/dialect';
 
@@ -160,7 +161,96 @@ export interface RetentionStore {
   pruneEvents(beforeMicros: number, limit: number): Promise<number>;
 }
 
-export interface Store extends EventStore, WebhookStore, DeliveryStore, ApiKeyStore, RetentionStore {
+/** A sink whose outbox has rows due, with its consecutive failures (for the backoff). */
+export interface DueSink {
+  sink: Sink;
+  failures: number;
+}
+
+/** A claim on outbox rows: the events to send (filter applied), under a token only this claim holds. */
+export interface OutboxClaim {
+  token: string;
+  /** `bytes`: the stored JSON's size in UTF-8, or an upper bound of it (3 bytes a character) for small events. */
+  events: { event: StoredEvent; attempts: number; bytes: number }[];
+}
+
+export interface DeadLetterInput {
+  eventId: string;
+  reason: string;
+  status: number | null;
+  /** A short excerpt of the sink's answer. */
+  excerpt: string;
+}
+
+/** What became of a claim: every claimed event delivered, released for a retry, or dead-lettered. */
+export interface Settlement {
+  delivered: readonly string[];
+  retry: readonly string[];
+  /** When the released rows are due again (µs). */
+  retryAtMicros: number;
+  dead: readonly DeadLetterInput[];
+  /** The sink's status after this attempt. */
+  state: 'ok' | 'retrying' | 'failing';
+  failed: boolean;
+  lastStatus: number | null;
+  lastError: string | null;
+  nowMicros: number;
+  /** No attempt for this sink before this time (µs); 0 for none. */
+  nextAttemptMicros: number;
+}
+
+/** The stored part of a sink's status (the API adds times as text). */
+export interface SinkCounters {
+  state: 'ok' | 'retrying' | 'failing';
+  delivered: number;
+  retries: number;
+  pending: number;
+  /** `received` of the oldest pending event (µs), if any. */
+  oldestPendingMicros: number | null;
+  deadLetters: number;
+  lastStatus: number | null;
+  lastError: string | null;
+  lastAttemptMicros: number | null;
+  lastSuccessMicros: number | null;
+  nextAttemptMicros: number;
+}
+
+export interface StoredDeadLetter extends DeadLetterInput {
+  createdMicros: number;
+  /** The event, when it is still stored. */
+  event: StoredEvent | null;
+}
+
+/**
+ * Sinks and their outbox (issue 13). Every event written gets a pending row per enabled sink in
+ * its own transaction; rows are claimed with a lease and settled. See migrations/0002_sinks.sql.
+ */
+export interface SinkStore {
+  /** Throws `InputError` 409 `sink-name-taken` when the name is in use. */
+  createSink(sink: Sink): Promise<void>;
+  getSink(id: string): Promise<Sink | undefined>;
+  getSinkByName(name: string): Promise<Sink | undefined>;
+  listSinks(): Promise<Sink[]>;
+  updateSink(sink: Sink): Promise<boolean>;
+  /** Deletes the sink with its pending rows and dead letters. */
+  deleteSink(id: string): Promise<boolean>;
+  sinkCounters(id: string): Promise<SinkCounters | undefined>;
+  dueSinks(nowMicros: number): Promise<DueSink[]>;
+  /** Claims up to `limit` due rows of a sink until `leaseUntilMicros`; rows its filter refuses are dropped. */
+  claimOutbox(
+    sink: Sink,
+    claim: { token: string; nowMicros: number; leaseUntilMicros: number; limit: number },
+  ): Promise<OutboxClaim>;
+  /** Settles a claim in one transaction; rows whose lease another process took over are left alone. */
+  settleOutbox(sinkId: string, token: string, settlement: Settlement): Promise<void>;
+  listDeadLetters(sinkId: string, limit: number): Promise<StoredDeadLetter[]>;
+  /** Moves dead letters (all, or those ids) back to the outbox; how many. */
+  retryDeadLetters(sinkId: string, ids?: readonly string[]): Promise<number>;
+  /** Queues again, for one sink, up to `limit` events received since a time; how many were queued. */
+  replaySink(sinkId: string, sinceMicros: number, limit: number): Promise<number>;
+}
+
+export interface Store extends EventStore, WebhookStore, DeliveryStore, ApiKeyStore, RetentionStore, SinkStore {
   /** Resolves when the store answers a trivial query (`SELECT 1`): for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -171,4 +261,15 @@ export interface SqlReader {
   /** Whose SQL the reader runs: SQLite's (Node, D1) or PostgreSQL's. */
   readonly dialect: Dialect;
   all<Row>(sql: string, params: readonly unknown[]): Promise<Row[]>;
+}
+
+/** One statement's result in a transaction: its rows (for a query) and the rows it changed. */
+export interface StatementResult {
+  rows: unknown[];
+  changes: number;
+}
+
+/** Runs statements in one transaction (better-sqlite3 transaction, D1 batch); throws `StoreUnavailableError` when it cannot write. */
+export interface SqlTransactor extends SqlReader {
+  transaction(statements: readonly { sql: string; params: readonly unknown[] }[]): Promise<StatementResult[]>;
 }

@@ -16,6 +16,7 @@ import { limitUiBody, securityHeaders } from './http';
 import { createKeyPages } from './key-routes';
 import { requireUiScope } from './scope';
 import { createSessions } from './session';
+import { createSinkUiRoutes } from './sink-routes';
 import { createWebhookEditRoutes } from './webhook-edit-routes';
 import { createWebhookListRoutes } from './webhook-routes';
 
@@ -45,6 +46,7 @@ export function createUiRoutes(deps: RouteDeps): Hono<UiEnv> {
   app.route('/', createWebhookListRoutes(deps));
   app.route('/', createWebhookEditRoutes(deps));
   app.route('/', createKeyPages(deps));
+  app.route('/', createSinkUiRoutes(deps));
   app.all('*', () => {
     throw new NotFoundError('not-found', 'there is no such page');
   });

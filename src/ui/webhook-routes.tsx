@@ -66,8 +66,17 @@ export function createWebhookListRoutes(deps: RouteDeps): Hono<UiEnv> {
       views.map(async (view) => ({ view, stats: await webhookStats(deps.store, view.id, nowMs, lastAttempts) })),
     );
     const notice = NOTICES[c.req.query('done') ?? ''];
+    const sinks = (await deps.store.listSinks()).filter((sink) => sink.enabled);
+    const forwardedTo = sinks.map((sink) => (sink.filter ? `${sink.name} (filtered)` : sink.name));
     return c.html(
-      <WebhooksPage entries={entries} csrf={c.get('csrf')} clock={clockOf(c, nowMs)} notice={notice} readOnly={!canManage(c)} />,
+      <WebhooksPage
+        entries={entries}
+        csrf={c.get('csrf')}
+        clock={clockOf(c, nowMs)}
+        notice={notice}
+        readOnly={!canManage(c)}
+        forwardedTo={forwardedTo}
+      />,
     );
   });
 

@@ -7,6 +7,7 @@ import type { Store } from '../../src/store/types';
 import { describeDeliveryContract } from './contract-deliveries';
 import { describeListContract } from './contract-lists';
 import { describeOpsContract } from './contract-ops';
+import { describeSinkContract } from './contract-sinks';
 import { describeTailContract } from './contract-tail';
 import { sampleEvent, sampleWebhook } from './samples';
 
@@ -103,6 +104,7 @@ export function describeStoreContract(driver: string, open: () => Promise<StoreH
     describeOpsContract(() => store);
     describeListContract(() => store, options.sqliteLimits ?? true);
     describeDeliveryContract(() => store);
+    describeSinkContract(() => store);
 
     it('answers a ping while it can read', async () => {
       await expect(store.ping()).resolves.toBeUndefined();

@@ -1,5 +1,6 @@
-/** Sample events and webhooks for store tests: each call a new id (and slug). */
+/** Sample events, webhooks and sinks for store tests: each call a new id (and slug). */
 import type { Event } from '../../src/schemas/event';
+import type { Sink } from '../../src/schemas/sink';
 import type { Webhook } from '../../src/schemas/webhook';
 
 let counter = 0;
@@ -31,6 +32,22 @@ export function sampleWebhook(overrides: Partial<Webhook> = {}): Webhook {
     verify: { scheme: 'none' },
     idFrom: null,
     rateLimit: null,
+    created: '2026-03-01T10:00:00Z',
+    updated: '2026-03-01T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export function sampleSink(overrides: Partial<Sink> = {}): Sink {
+  counter += 1;
+  return {
+    id: `0190c000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`,
+    name: `sink-${counter}`,
+    enabled: true,
+    origin: 'api',
+    target: { kind: 'http', url: 'http://127.0.0.1:9/events' },
+    filter: null,
+    batchSize: 100,
     created: '2026-03-01T10:00:00Z',
     updated: '2026-03-01T10:00:00Z',
     ...overrides,

@@ -42,7 +42,7 @@ describe('retention on Workers', () => {
 
     // The scheduled handler: HOOKGATE_RETENTION of 1 day against the real clock prunes the fresh ones too.
     const waits: Promise<unknown>[] = [];
-    worker.scheduled({}, { ...env, HOOKGATE_RETENTION: '1d' }, { waitUntil: (p) => waits.push(p) });
+    worker.scheduled({ cron: '*/10 * * * *' }, { ...env, HOOKGATE_RETENTION: '1d' }, { waitUntil: (p) => waits.push(p) });
     await Promise.all(waits);
     for (const e of fresh) expect(await store.readEvent(e.id)).toBeUndefined();
   });

@@ -1,7 +1,8 @@
 /**
  * Starts the gateway on Node: its store (SQLite, or PostgreSQL when configured), generated admin
- * token, HTTP server; and stops it
- * cleanly on SIGTERM/SIGINT (no new connections, in-flight requests finish, then the DB closes).
+ * token, HTTP server, the forwarding loop (and the `prefect` sink when PREFECT_API_URL is set) and
+ * retention; and stops it cleanly on SIGTERM/SIGINT (no new connections, in-flight requests
+ * finish, the drain in flight finishes, then the store closes).
  */
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -9,6 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../app';
+import { ENV_SINK_NAME, prefectEnvTarget } from '../../core/forward/env-sink';
+import { ensureEnvSink } from '../../core/sinks';
 import { DEFAULT_RENDER_LIMITS } from '../../core/template/budget';
 import type { Logger } from '../../deps';
 import type { Config } from '../../schemas/config';
@@ -16,6 +19,7 @@ import { fetchCertificateOverHttps } from '../certificate-fetch';
 import { resolveAdminToken } from './admin-token';
 import { clientAddressOf } from './client-address';
 import { nodeHmac } from './crypto';
+import { startForwarding, wakingStore } from './forwarding';
 import { startRetention } from './retention';
 import { applyServerLimits, serverOptions } from './server-limits';
 import { openNodeStore } from './store';
@@ -36,9 +40,19 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
   // database file too (SQLite gives its -wal and -shm files the database file's mode).
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (dbFile !== ':memory:' && !config.HOOKGATE_DATABASE_URL) closeSync(openSync(dbFile, 'a', 0o600));
-  const { store, description } = await openNodeStore(config, dbFile);
+  const { store: baseStore, description } = await openNodeStore(config, dbFile);
   const admin = resolveAdminToken(config.HOOKGATE_ADMIN_TOKEN, dataDir);
+  const envSink = prefectEnvTarget(config);
+  if (envSink) await ensureEnvSink(ENV_SINK_NAME, envSink, { store: baseStore, now: Date.now });
+  const forwarding = startForwarding(baseStore, {
+    allowPrivate: config.HOOKGATE_SINK_ALLOW_PRIVATE,
+    timeoutMs: config.HOOKGATE_SINK_TIMEOUT_MS,
+    leaseMs: config.HOOKGATE_SINK_LEASE_SECONDS * 1000,
+    log,
+  });
+  const store = wakingStore(baseStore, forwarding.wake);
   const app = createApp({
+    forwarding,
     store,
     adminToken: admin.token,
     publicUrl: config.HOOKGATE_PUBLIC_URL,
@@ -75,8 +89,7 @@ export async function startGateway(config: Config, log: Logger): Promise<Gateway
       const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
       server.close(() => {
         clearTimeout(force);
-        retention
-          .stop()
+        Promise.all([retention.stop(), forwarding.stop()])
           .then(() => store.close())
           .then(done, done);
       });

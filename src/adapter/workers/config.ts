@@ -11,6 +11,11 @@ export interface WorkerEnv {
   HOOKGATE_RETENTION?: string;
   /** `"true"`: `/metrics` without a key. */
   HOOKGATE_METRICS_PUBLIC?: string;
+  /** Prefect's variables (`[vars]` or secrets): a sink named `prefect` forwards every event there. */
+  PREFECT_API_URL?: string;
+  PREFECT_API_KEY?: string;
+  PREFECT_API_AUTH_STRING?: string;
+  HOOKGATE_SINK_ALLOW_PRIVATE?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;

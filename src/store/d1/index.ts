@@ -15,13 +15,14 @@ import * as DELIVERIES from '../sql/deliveries';
 import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as RETENTION from '../sql/retention';
+import { createSinkStore } from '../sql/sink-store';
 import * as SQL from '../sql/statements';
-import type { SqlReader, Store } from '../types';
+import type { SqlReader, SqlTransactor, Store } from '../types';
 
 /** The part of the D1 binding this driver uses (`D1Database` in @cloudflare/workers-types). */
 export interface D1Like {
   prepare(sql: string): D1StatementLike;
-  batch(statements: D1StatementLike[]): Promise<{ meta: { changes: number }; results?: unknown[] }[]>;
+  batch(statements: D1StatementLike[]): Promise<{ results?: unknown[]; meta: { changes: number } }[]>;
 }
 
 export interface D1StatementLike {
@@ -95,9 +96,17 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
     const row = await db.prepare(sql).bind(value).first<KEYS.ApiKeyRow>();
     return row ? KEYS.fromApiKeyRow(row) : undefined;
   };
+  const transactor: SqlTransactor = {
+    ...reader,
+    async transaction(statements) {
+      const results = await writing(() => db.batch(statements.map((s) => db.prepare(s.sql).bind(...s.params))));
+      return results.map((result) => ({ rows: result.results ?? [], changes: result.meta.changes }));
+    },
+  };
   const webhookRow = (sql: string, value: string) => db.prepare(sql).bind(value).first<WebhookRow>();
 
   return {
+    ...createSinkStore(transactor),
     async writeEvents(events) {
       if (events.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();

@@ -3,13 +3,14 @@
  * time, and their resources. The day-count trigger (`events_uncounted`, migrations/0001) keeps the
  * count-by aggregates right as events go.
  *
- * PRUNABLE_EVENTS is the one place that decides which events may go. Forwarding (the outbox) must
- * add its condition HERE — "and not pending in the outbox" — so an event a sink has not yet
- * delivered or dead-lettered is never pruned.
+ * PRUNABLE_EVENTS is the one place that decides which events may go: received before the cutoff,
+ * and not pending in any sink's outbox — an event a sink has not yet delivered or dead-lettered is
+ * never pruned (it goes once it is settled).
  */
 
-/** Parameters: cutoff (received, microseconds), limit. Walks `events_received`. */
-const PRUNABLE_EVENTS = 'SELECT seq FROM events WHERE received < ? ORDER BY received LIMIT ?';
+/** Parameters: cutoff (received, microseconds), limit. Walks `events_received`; `sink_outbox_event` answers the rest. */
+const PRUNABLE_EVENTS = `SELECT seq FROM events WHERE received < ?
+AND NOT EXISTS (SELECT 1 FROM sink_outbox WHERE sink_outbox.event_id = events.id) ORDER BY received LIMIT ?`;
 
 /** Resources first (explicitly, whatever the foreign-key setting), then the events; both take (cutoff, limit). */
 export const PRUNE_EVENT_RESOURCES = `DELETE FROM event_resources WHERE event_seq IN (${PRUNABLE_EVENTS})`;

@@ -14,11 +14,13 @@ import * as DELIVERIES from '../sql/deliveries';
 import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as RETENTION from '../sql/retention';
+import { createSinkStore } from '../sql/sink-store';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
 import { createFileGuard } from './file-guard';
 import { LOCK_WAIT_MS, retryWhileLocked } from './lock-wait';
+import { createTransactor } from './transactor';
 import { createInlineWriter, createThreadWriter } from './writer';
 import { configureWriter, START_BUSY_TIMEOUT_MS, writing } from './writes';
 
@@ -99,8 +101,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       checkFile();
       return writing(change);
     }, options.lockWaitMs);
+  const transactor = createTransactor(db, write);
 
   return {
+    ...createSinkStore(transactor),
     async writeEvents(list) {
       if (list.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();

@@ -4,7 +4,7 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { ASSET_URLS } from '../assets';
 
-export type Section = 'events' | 'webhooks' | 'keys' | 'none';
+export type Section = 'events' | 'webhooks' | 'sinks' | 'keys' | 'none';
 
 export interface LayoutProps {
   title: string;
@@ -53,6 +53,9 @@ export function Layout({ title, section, csrf, children }: LayoutProps) {
                   </NavLink>
                   <NavLink href="/ui/webhooks" current={section === 'webhooks'}>
                     Webhooks
+                  </NavLink>
+                  <NavLink href="/ui/sinks" current={section === 'sinks'}>
+                    Sinks
                   </NavLink>
                   <NavLink href="/ui/keys" current={section === 'keys'}>
                     Keys

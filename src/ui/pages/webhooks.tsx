@@ -106,9 +106,11 @@ export interface WebhooksPageProps {
   notice?: string;
   /** A read-only session: no "New webhook", no enabled switches. */
   readOnly?: boolean;
+  /** Enabled sinks the events go to (`name (filtered)` when a sink has a filter). */
+  forwardedTo?: string[];
 }
 
-export function WebhooksPage({ entries, csrf, clock, notice, readOnly }: WebhooksPageProps) {
+export function WebhooksPage({ entries, csrf, clock, notice, readOnly, forwardedTo = [] }: WebhooksPageProps) {
   return (
     <Layout title="Webhooks" section="webhooks" csrf={csrf}>
       <div class="toolbar">
@@ -124,6 +126,12 @@ export function WebhooksPage({ entries, csrf, clock, notice, readOnly }: Webhook
           {notice}
         </p>
       )}
+      <p class="hint forwarding">
+        {forwardedTo.length > 0
+          ? `Events are forwarded to ${forwardedTo.join(', ')}.`
+          : 'Events are not forwarded: no sink is enabled.'}{' '}
+        <a href="/ui/sinks">Sinks</a>
+      </p>
       {entries.length === 0 ? (
         <p class="empty panel">No webhooks yet. Create one and give its URL to the sender.</p>
       ) : (
