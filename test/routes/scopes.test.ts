@@ -30,6 +30,15 @@ const SCOPE_NEEDED: Record<string, string> = {
   'GET /api/presets/:name': 'read',
   'GET /api/openapi.json': 'read',
   'GET /metrics': 'read',
+  'GET /api/sinks': 'read',
+  'POST /api/sinks': 'manage',
+  'GET /api/sinks/:id': 'read',
+  'PATCH /api/sinks/:id': 'manage',
+  'DELETE /api/sinks/:id': 'manage',
+  'GET /api/sinks/:id/dead-letters': 'read',
+  'POST /api/sinks/:id/dead-letters/retry': 'manage',
+  'POST /api/sinks/:id/replay': 'manage',
+  'POST /api/sinks/:id/test': 'manage',
 };
 
 const INCLUDES: Record<string, string[]> = {
