@@ -18,7 +18,8 @@ export interface Statement {
 const INSERT_AUDIT_EVENT = `INSERT INTO events (id, occurred, received, event, resource_id, search, body)
 SELECT ?, ?, ?, ?, ?, ?, ? WHERE changes() > 0 ON CONFLICT (id) DO NOTHING`;
 
-function changeStatement(change: StoreChange): Statement {
+/** The change alone; its changes say whether it applied (PostgreSQL, which has no `changes()`, writes the audit event after it). */
+export function changeStatement(change: StoreChange): Statement {
   switch (change.kind) {
     case 'webhook.create':
       return { sql: SQL.INSERT_WEBHOOK, params: SQL.insertWebhookParams(toWebhookRow(change.webhook)) };

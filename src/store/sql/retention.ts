@@ -36,5 +36,5 @@ export interface StatsRow {
   oldest: number | null;
 }
 
-/** A write that changes nothing: for readiness, it needs a store that accepts writes. */
-export const WRITE_PROBE = 'DELETE FROM api_keys WHERE 0';
+/** A write that changes nothing: for readiness, it needs a store that accepts writes (`false`: SQLite 3.23+ and PostgreSQL). */
+export const WRITE_PROBE = 'DELETE FROM api_keys WHERE false';

@@ -6,8 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
-import type { EventWrite } from '../sql/statements';
 import { writeIsolated } from '../group-commit';
+import type { EventWrite } from '../sql/statements';
 import { createFileGuard } from './file-guard';
 import { writeRetryingLocked } from './lock-wait';
 import type { WriterReply, WriterRequest, WriterSettings } from './writer';
