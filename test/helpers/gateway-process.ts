@@ -139,7 +139,10 @@ export async function eventsOfWebhook(
 }
 
 /** Runs the gateway until it exits (it should fail at start): its exit code and output. */
-export async function runGatewayToExit(entry: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export async function runGatewayToExit(
+  entry: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const gateway = await spawnGateway({ entry, env, waitUntilListening: false });
   const timer = setTimeout(() => gateway.kill(), 20_000);
   const code = await gateway.exited;

@@ -27,7 +27,7 @@ describe('ANY /hooks/:slug', () => {
       expect((await send('d-1')).status).toBe(204);
       expect((await send('d-1')).status).toBe(204);
       expect((await send('d-2')).status).toBe(204);
-      const events = (await hooks.stored());
+      const events = await hooks.stored();
       expect(events).toHaveLength(2);
       expect(new Set(events.map((e) => e.id)).size).toBe(2);
     });
@@ -36,7 +36,7 @@ describe('ANY /hooks/:slug', () => {
       const hook = await webhook({ mapping: { kind: 'template', template: ECHO }, idFrom: 'body:id' });
       expect((await post(hook.slug, '{"kind": "k", "id": 12345678901234567890}')).status).toBe(204);
       expect((await post(hook.slug, '{"kind": "k", "id": 12345678901234567891}')).status).toBe(204);
-      expect((await hooks.stored())).toHaveLength(2);
+      expect(await hooks.stored()).toHaveLength(2);
     });
 
     it('gives the n-th event of a delivery the id UUIDv5(webhook id, "<delivery id>:<n>")', async () => {

@@ -23,7 +23,7 @@ describe('ANY /hooks/:slug', () => {
       authorization: 'Bearer wrong',
     });
     expect(((await wrong.json()) as Problem).code).toBe('signature-mismatch');
-    expect((await hooks.stored())).toHaveLength(0);
+    expect(await hooks.stored()).toHaveLength(0);
   });
 
   it('accepts any of several secrets (rotation), for bearer and basic', async () => {
@@ -58,7 +58,7 @@ describe('ANY /hooks/:slug', () => {
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(((await limited.json()) as Problem).code).toBe('rate-limited');
-    expect((await hooks.stored())).toHaveLength(2);
+    expect(await hooks.stored()).toHaveLength(2);
   });
 
   it('counts only verified requests against the rate limit: unsigned floods cannot drain it', async () => {
@@ -115,6 +115,6 @@ describe('ANY /hooks/:slug', () => {
     } finally {
       await server.close();
     }
-    expect((await hooks.stored())).toHaveLength(1);
+    expect(await hooks.stored()).toHaveLength(1);
   });
 });

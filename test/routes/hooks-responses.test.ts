@@ -13,7 +13,7 @@ describe('ANY /hooks/:slug', () => {
     const hook = await webhook({ mapping: { kind: 'template', template: ECHO } });
     const response = await post(hook.slug, '{"kind": "made", "id": 7}', { 'content-type': 'application/json', 'x-extra': 'yes' });
     expect(response.status).toBe(204);
-    const [event] = (await hooks.stored());
+    const [event] = await hooks.stored();
     expect(event).toMatchObject({
       event: 'thing.made',
       resource: { 'prefect.resource.id': 'thing.7' },
@@ -36,7 +36,7 @@ describe('ANY /hooks/:slug', () => {
       cookie: 'session=1',
       authorization: 'Bearer x',
     });
-    const [event] = (await hooks.stored());
+    const [event] = await hooks.stored();
     expect(JSON.stringify(event)).not.toMatch(/session=1|Bearer x/);
   });
 
@@ -48,7 +48,7 @@ describe('ANY /hooks/:slug', () => {
       const response = await hooks.t.app.request(`/hooks/${hook.slug}`, { method });
       expect(response.status, method).toBe(204);
     }
-    const events = (await hooks.stored());
+    const events = await hooks.stored();
     expect(events.map((e) => e.event)).toEqual(Array(6).fill('model.refreshed'));
     expect(events.map((e) => e.payload.method)).toEqual(['GET', 'HEAD', 'DELETE', 'POST', 'PUT', 'PATCH']);
   });
@@ -87,6 +87,6 @@ describe('ANY /hooks/:slug', () => {
       bodies.add(await response.text());
     }
     expect(bodies.size).toBe(1);
-    expect((await hooks.stored())).toHaveLength(0);
+    expect(await hooks.stored()).toHaveLength(0);
   });
 });
