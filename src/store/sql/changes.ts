@@ -1,7 +1,8 @@
 /**
- * An audited change as statements both drivers run in one transaction (a better-sqlite3
+ * An audited change as statements the SQLite drivers run in one transaction (a better-sqlite3
  * transaction, a D1 batch): the change first, then its audit event, inserted only when the change
  * touched a row (`changes() > 0` right after it), so a change to nothing leaves no audit trail.
+ * PostgreSQL runs the same change statement and decides on the audit event from its row count.
  */
 import type { Event } from '../../schemas/event';
 import { toWebhookRow } from '../rows';

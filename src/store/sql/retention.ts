@@ -1,7 +1,8 @@
 /**
  * Retention's SQL (issue 17): the oldest events received before a cutoff, a bounded batch at a
  * time, and their resources. The day-count trigger (`events_uncounted`, migrations/0001) keeps the
- * count-by aggregates right as events go.
+ * count-by aggregates right as events go (on PostgreSQL it appends negative deltas, and the
+ * driver's fold drops days that sum to nothing instead of DROP_EMPTY_DAY_COUNTS).
  *
  * PRUNABLE_EVENTS is the one place that decides which events may go. Forwarding (the outbox) must
  * add its condition HERE — "and not pending in the outbox" — so an event a sink has not yet
