@@ -1,6 +1,7 @@
 /**
  * The store: one small async interface for events and webhooks. Drivers (better-sqlite3 on
- * Node, D1 on Workers) implement it and pass one contract suite (test/store/contract.ts).
+ * Node, D1 on Workers, PostgreSQL for several processes) implement it and pass one contract suite
+ * (test/store/contract.ts).
  */
 import type { ApiKeyRecord } from '../schemas/api-key';
 import type { Delivery, DeliveryOutcome } from '../schemas/delivery';

@@ -1,6 +1,7 @@
 /**
- * Setup shared by the `ANY /hooks/:slug` route tests: a fresh app over a real SQLite file for every
- * test, webhooks created through the API, requests posted to them, and the events the file holds.
+ * Setup shared by the `ANY /hooks/:slug` route tests: a fresh app over a real store for every
+ * test (SQLite, or PostgreSQL in the `postgres` project), webhooks created through the API, requests
+ * posted to them, and the events the store holds.
  */
 import { expect } from 'vitest';
 import { type RawEvent, requestEvents } from './hooks';

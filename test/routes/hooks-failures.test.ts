@@ -4,8 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { readMigrations } from '../../src/store/migrations-fs';
-import { createSqliteStore } from '../../src/store/sqlite';
 import { startServer } from '../helpers/app';
 import { ECHO, type Problem, useHookRoutes } from '../helpers/hook-routes';
 
@@ -124,7 +122,7 @@ describe('ANY /hooks/:slug', () => {
 
   it('503 with Retry-After when the store cannot commit (a read-only database), and no 2xx', async () => {
     const hook = await webhook({ mapping: { kind: 'template', template: ECHO } });
-    const readonly = createSqliteStore({ filename: hooks.t.dbFile, migrations: readMigrations(), readonly: true });
+    const readonly = hooks.t.openReadonlyStore();
     const app = createApp({ ...hooks.t.deps, store: readonly });
     const server = await startServer(app);
     try {

@@ -93,6 +93,20 @@ export function describeOpsContract(current: () => Store): void {
     });
   });
 
+  describe('gauges and the write probe', () => {
+    it('counts the events and knows the oldest time of receipt; a writable store passes the probe', async () => {
+      const store = current();
+      expect(await store.stats()).toMatchObject({ events: 0, oldestReceivedMicros: null });
+      const before = Date.now() * 1000;
+      await store.writeEvents([sampleEvent(), sampleEvent({ occurred: '2026-03-05T10:00:00Z' })]);
+      const stats = await store.stats();
+      expect(stats.events).toBe(2);
+      expect(stats.oldestReceivedMicros).toBeGreaterThanOrEqual(before);
+      expect(stats.bytes === null || stats.bytes > 0).toBe(true);
+      await expect(store.probeWrite()).resolves.toBeUndefined();
+    });
+  });
+
   describe('pruning events by time of receipt', () => {
     it('deletes only events received before the cutoff, in batches, keeping totals right', async () => {
       const store = current();
@@ -112,6 +126,7 @@ export function describeOpsContract(current: () => Store): void {
       for (const event of old) expect(await store.readEvent(event.id)).toBeUndefined();
       for (const event of kept) expect(await store.readEvent(event.id)).toBeDefined();
       expect(await total(store)).toBe(3);
+      expect((await store.stats()).events).toBe(3);
       const byOwner = await store.queryEvents(EventFilter.parse({ ...MARCH, related: { id: ['owner.1'] } }), {
         limit: 10,
         offset: 0,

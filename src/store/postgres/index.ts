@@ -9,15 +9,18 @@
 import { createGroupCommit } from '../group-commit';
 import type { Migration } from '../migrate';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
+import { changedWebhookId } from '../sql/changes';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as SQL from '../sql/statements';
-import type { SqlReader, Store } from '../types';
+import type { Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
+import { createConnection } from './connection';
 import { foldDayCountsPeriodically } from './day-counts';
-import { POSTGRES } from './dialect';
+import { createDeliveryStore } from './deliveries';
 import { listenForWebhookChanges } from './listener';
 import { migratePostgres } from './migrate';
-import { available, connectionConfig, createPool, numbered, type PoolSettings } from './pool';
+import { applyChange, createKeyStore, createRetentionStore } from './ops';
+import { available, connectionConfig, createPool, type PoolSettings } from './pool';
 import { type PreparedEvent, prepareEvent, writeIsolated } from './writes';
 
 export interface PostgresStoreOptions extends PoolSettings {
@@ -44,11 +47,9 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     });
     return migrated;
   };
-  const query = async <Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> => {
-    await ready();
-    return (await available(() => pool.query(numbered(sql), [...params]))).rows as Row[];
-  };
-  const reader: SqlReader = { dialect: POSTGRES, all: query };
+  const db = createConnection(pool, ready);
+  const { reader } = db;
+  const query = <Row>(sql: string, params: readonly unknown[] = []): Promise<Row[]> => reader.all<Row>(sql, params);
 
   const stopFolding = foldDayCountsPeriodically(pool, ready);
   const cache = createWebhookCache();
@@ -65,8 +66,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     return row ? fromWebhookRow(row) : undefined;
   };
   const changed = async (sql: string, params: unknown[], id: string): Promise<number> => {
-    await ready();
-    const result = await available(() => pool.query(numbered(sql), params));
+    const result = await db.run(sql, params);
     cache.forget(id);
     return result.rowCount ?? 0;
   };
@@ -113,6 +113,18 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
     async deleteWebhook(id) {
       return (await changed(SQL.DELETE_WEBHOOK, [id], id)) > 0;
     },
+    ...createDeliveryStore(db),
+    ...createKeyStore(db),
+    async applyChange(change, audit) {
+      const webhookId = changedWebhookId(change);
+      try {
+        return await applyChange(db, change, audit, nowMicros());
+      } finally {
+        // Other processes hear of it from the trigger on commit; this one need not wait for its notice.
+        if (webhookId) cache.forget(webhookId);
+      }
+    },
+    ...createRetentionStore(db),
     close() {
       // Once, however often asked: waits for the writes in flight, then closes every connection.
       closing ??= (async () => {

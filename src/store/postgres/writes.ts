@@ -65,10 +65,15 @@ function batchParams(events: readonly PreparedEvent[]): unknown[][] {
   return columns;
 }
 
+/** Inserts events, their resources and day counts in one statement (on its own, or in a caller's transaction): the ids newly stored. */
+export async function insertEvents(db: pg.Pool | pg.PoolClient, events: readonly PreparedEvent[]): Promise<Set<string>> {
+  const { rows } = await db.query<{ id: string }>(INSERT_BATCH, batchParams(events));
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Writes several calls' events in one statement; one result per call, in order. */
 async function writeBatch(pool: pg.Pool, calls: readonly (readonly PreparedEvent[])[]): Promise<WriteResult[]> {
-  const { rows } = await available(() => pool.query<{ id: string }>(INSERT_BATCH, batchParams(calls.flat())));
-  const inserted = new Set(rows.map((row) => row.id));
+  const inserted = await available(() => insertEvents(pool, calls.flat()));
   return calls.map((call) => {
     let written = 0;
     for (const event of call) if (inserted.delete(event.id)) written += 1;

@@ -1,4 +1,4 @@
-/** API key SQL both drivers run, and the row ↔ record mapping (rows are parsed again on the way out). */
+/** API key SQL every driver runs, and the row ↔ record mapping (rows are parsed again on the way out). */
 import { type ApiKeyRecord, Scope } from '../../schemas/api-key';
 
 export interface ApiKeyRow {

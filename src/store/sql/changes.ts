@@ -1,7 +1,8 @@
 /**
- * An audited change as statements both drivers run in one transaction (a better-sqlite3
+ * An audited change as statements the SQLite drivers run in one transaction (a better-sqlite3
  * transaction, a D1 batch): the change first, then its audit event, inserted only when the change
  * touched a row (`changes() > 0` right after it), so a change to nothing leaves no audit trail.
+ * PostgreSQL runs the same change statement and decides on the audit event from its row count.
  */
 import type { Event } from '../../schemas/event';
 import { toWebhookRow } from '../rows';
@@ -18,7 +19,8 @@ export interface Statement {
 const INSERT_AUDIT_EVENT = `INSERT INTO events (id, occurred, received, event, resource_id, search, body)
 SELECT ?, ?, ?, ?, ?, ?, ? WHERE changes() > 0 ON CONFLICT (id) DO NOTHING`;
 
-function changeStatement(change: StoreChange): Statement {
+/** The change alone; its changes say whether it applied (PostgreSQL, which has no `changes()`, writes the audit event after it). */
+export function changeStatement(change: StoreChange): Statement {
   switch (change.kind) {
     case 'webhook.create':
       return { sql: SQL.INSERT_WEBHOOK, params: SQL.insertWebhookParams(toWebhookRow(change.webhook)) };

@@ -1,6 +1,7 @@
 /**
- * The delivery log's SQL, shared by the SQLite and D1 drivers: writes are statements with their
- * parameters (each driver runs them its way), reads go through the driver's `SqlReader`.
+ * The delivery log's SQL, shared by the drivers: writes are statements with their parameters (each
+ * driver runs them its way; PostgreSQL writes a batch in one statement of its own, built from the
+ * same parameters), reads go through the driver's `SqlReader`.
  */
 import { timestampMicros } from '../../lib/time';
 import { Delivery } from '../../schemas/delivery';

@@ -1,7 +1,8 @@
 /**
  * Retention's SQL (issue 17): the oldest events received before a cutoff, a bounded batch at a
  * time, and their resources. The day-count trigger (`events_uncounted`, migrations/0001) keeps the
- * count-by aggregates right as events go.
+ * count-by aggregates right as events go (on PostgreSQL it appends negative deltas, and the
+ * driver's fold drops days that sum to nothing instead of DROP_EMPTY_DAY_COUNTS).
  *
  * PRUNABLE_EVENTS is the one place that decides which events may go: received before the cutoff,
  * and not pending in any sink's outbox — an event a sink has not yet delivered or dead-lettered is
@@ -37,5 +38,5 @@ export interface StatsRow {
   oldest: number | null;
 }
 
-/** A write that changes nothing: for readiness, it needs a store that accepts writes. */
-export const WRITE_PROBE = 'DELETE FROM api_keys WHERE 0';
+/** A write that changes nothing: for readiness, it needs a store that accepts writes (`false`: SQLite 3.23+ and PostgreSQL). */
+export const WRITE_PROBE = 'DELETE FROM api_keys WHERE false';
