@@ -183,7 +183,7 @@ describe('/api/sinks', () => {
     expect(status).toMatchObject({ state: 'failing', lastStatus: 401, pending: 2, deadLetters: 0 });
     expect(status.lastError).toContain('Unauthorized');
     expect(status.nextAttempt).not.toBeNull();
-    const metrics = await (await t.app.request('/metrics')).text();
+    const metrics = await (await t.api('/metrics')).text();
     expect(metrics).toContain('hookgate_sink_pending_events{sink="wrong"} 2');
     expect(metrics).toContain('hookgate_forward_failed_attempts_total{sink="wrong"} 1');
   });
