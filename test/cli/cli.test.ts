@@ -15,7 +15,7 @@ import { type ServedApp, serveTestApp } from '../helpers/hooks';
 const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
 const PUSH = join(FIXTURES, 'github/push/default.json');
 
-describe('hookgate CLI', () => {
+describe('hookgate CLI', { timeout: 120_000 }, () => {
   let gateway: ServedApp;
   let dir: string;
   let api: (args: string[]) => Promise<Run>;

@@ -7,7 +7,7 @@ import { type CreatedWebhook, createWebhook, providerFixture, type ServedApp, se
 
 const SECRET = 'cli-deliveries-secret';
 
-describe('hookgate webhooks deliveries', () => {
+describe('hookgate webhooks deliveries', { timeout: 120_000 }, () => {
   let gateway: ServedApp;
   let webhook: CreatedWebhook;
   const cli = (args: string[]) => hookgate(['--url', gateway.base, '--token', TEST_TOKEN, ...args]);

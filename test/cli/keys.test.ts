@@ -4,7 +4,7 @@ import { TEST_TOKEN } from '../helpers/app';
 import { hookgate, type Run } from '../helpers/cli';
 import { type ServedApp, serveTestApp } from '../helpers/hooks';
 
-describe('hookgate keys', () => {
+describe('hookgate keys', { timeout: 120_000 }, () => {
   let gateway: ServedApp;
   let api: (args: string[], token?: string) => Promise<Run>;
   beforeAll(async () => {

@@ -29,7 +29,7 @@ function hookgate(args: string[]): Promise<{ code: number; stdout: string; stder
   });
 }
 
-describe('hookgate sinks', () => {
+describe('hookgate sinks', { timeout: 120_000 }, () => {
   let gateway: ServedApp;
   let forwarding: NodeForwarding;
   let prefect: FakePrefect;

@@ -27,7 +27,7 @@ const withoutReceived = (line: string) => {
   return JSON.stringify(rest);
 };
 
-describe('export, import and backup', () => {
+describe('export, import and backup', { timeout: 120_000 }, () => {
   let source: ServedApp;
   let target: ServedApp;
   let dir: string;
