@@ -9,6 +9,14 @@ export interface ScenarioResult extends LoadResult {
   /** Events found in the store after the run, and the events the 2xx answers promised. */
   stored: number;
   expected: number;
+  /** The server's CPU (user + system, all its threads and children) per request over the measured window, µs. */
+  cpuMicrosPerRequest?: number;
+}
+
+/** CPU per event, µs: per request divided by the events a request makes. */
+export function cpuPerEvent(r: ScenarioResult): number | undefined {
+  if (r.cpuMicrosPerRequest === undefined || r.eventsPerSecond === 0) return undefined;
+  return Math.round((r.cpuMicrosPerRequest * r.rps) / r.eventsPerSecond);
 }
 
 export function printTable(results: ScenarioResult[], baselineRps: number, run: { connections: number; seconds: number }): void {
@@ -21,10 +29,25 @@ export function printTable(results: ScenarioResult[], baselineRps: number, run: 
     String(r.maxMs),
     `${r.rss.peakMb}`,
     (r.rps / baselineRps).toFixed(2),
+    r.cpuMicrosPerRequest === undefined ? '—' : String(r.cpuMicrosPerRequest),
+    String(cpuPerEvent(r) ?? '—'),
     r.name === 'baseline' ? '—' : r.stored >= r.expected ? `${r.stored} ✓` : `${r.stored} < ${r.expected}`,
     String(r.non2xx + r.errors),
   ]);
-  const headers = ['scenario', 'req/s', 'events/s', 'p50 ms', 'p99 ms', 'max ms', 'RSS MB', 'ratio', 'stored', 'non-2xx'];
+  const headers = [
+    'scenario',
+    'req/s',
+    'events/s',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'RSS MB',
+    'ratio',
+    'CPU µs/req',
+    'CPU µs/event',
+    'stored',
+    'non-2xx',
+  ];
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');

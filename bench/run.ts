@@ -9,12 +9,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { treeCpuSeconds } from './cpu';
 import { benchDeliveryLog } from './deliveries';
 import { benchForwarding, type ForwardingResult } from './forwarding';
 import { load } from './load';
 import { startServer } from './processes';
 import { benchQueries, ensureSeeded, SEED_EVENTS } from './queries';
-import { printTable, type ScenarioResult } from './report';
+import { cpuPerEvent, printTable, type ScenarioResult } from './report';
 import { scenarios, twoKilobyteBody } from './scenarios';
 import { benchStores, printStores, type StoreResult } from './stores';
 import { benchTemplates } from './templates';
@@ -46,6 +47,17 @@ async function storedFor(base: string, webhookId: string): Promise<number> {
   return Number(page.total);
 }
 
+/** Runs `measure` and gives the CPU `pid` (its threads and children) used meanwhile, per request, µs. */
+async function withCpu<T extends { requests: number }>(
+  pid: number,
+  measure: () => Promise<T>,
+): Promise<T & { cpuMicrosPerRequest: number }> {
+  const before = treeCpuSeconds(pid);
+  const result = await measure();
+  const used = treeCpuSeconds(pid) - before;
+  return { ...result, cpuMicrosPerRequest: Math.round((used * 1e6) / Math.max(1, result.requests)) };
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-bench-'));
   const results: ScenarioResult[] = [];
@@ -59,7 +71,9 @@ async function main(): Promise<void> {
       body: twoKilobyteBody(),
     };
     await load({ ...baselineLoad, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS });
-    const baseline = await load({ ...baselineLoad, connections: CONNECTIONS, durationSeconds: SECONDS });
+    const baseline = await withCpu(baselineServer.child.pid ?? 0, () =>
+      load({ ...baselineLoad, connections: CONNECTIONS, durationSeconds: SECONDS }),
+    );
     results.push({
       name: 'baseline',
       description: 'bare Hono answering 204',
@@ -85,7 +99,7 @@ async function main(): Promise<void> {
       const options = { url: String(webhook.url), ...scenario.request, connections: CONNECTIONS };
       await load({ ...options, durationSeconds: WARMUP_SECONDS });
       const before = await storedFor(gateway.url, String(webhook.id));
-      const result = await load({ ...options, durationSeconds: SECONDS });
+      const result = await withCpu(gateway.child.pid ?? 0, () => load({ ...options, durationSeconds: SECONDS }));
       const stored = (await storedFor(gateway.url, String(webhook.id))) - before;
       results.push({
         name: scenario.name,
@@ -142,7 +156,7 @@ async function main(): Promise<void> {
       writer: process.env.HOOKGATE_SQLITE_WRITER ?? 'inline',
       synchronous: process.env.HOOKGATE_SYNCHRONOUS ?? 'NORMAL',
     },
-    baseline: { rps: Math.round(baselineRps) },
+    baseline: { rps: Math.round(baselineRps), cpu_us_per_request: results[0]?.cpuMicrosPerRequest ?? null },
     forwarding: forwarding && {
       rps: Math.round(forwarding.rps),
       rps_without_sink: Math.round(results.find((r) => r.name === 'static')?.rps ?? 0),
@@ -157,6 +171,12 @@ async function main(): Promise<void> {
       p99_ms: r.p99Ms,
       rss_mb: r.rss.peakMb,
       ratio: Number((r.rps / baselineRps).toFixed(2)),
+      cpu_us_per_request: r.cpuMicrosPerRequest ?? null,
+      cpu_us_per_event: cpuPerEvent(r) ?? null,
+      cpu_ratio_to_baseline:
+        r.cpuMicrosPerRequest && results[0]?.cpuMicrosPerRequest
+          ? Number((r.cpuMicrosPerRequest / results[0].cpuMicrosPerRequest).toFixed(2))
+          : null,
     })),
     stores: stores.map((r) => ({
       name: r.name,
