@@ -17,6 +17,7 @@ import { foldDayCountsPeriodically } from './day-counts';
 import { POSTGRES } from './dialect';
 import { listenForWebhookChanges } from './listener';
 import { migratePostgres } from './migrate';
+import { createPostgresSinkStore } from './sinks';
 import { available, connectionConfig, createPool, numbered, type PoolSettings } from './pool';
 import { type PreparedEvent, prepareEvent, writeIsolated } from './writes';
 
@@ -72,6 +73,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   };
 
   return {
+    ...createPostgresSinkStore(pool, ready, nowMicros),
     async writeEvents(events) {
       if (events.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();

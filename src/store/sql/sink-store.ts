@@ -135,7 +135,7 @@ export function createSinkStore(db: SqlTransactor, write: AuditedWrite): SinkSto
       return rows.map((row) => ({ sink: fromSinkRow(row), failures: row.failures }));
     },
     async claimOutbox(sink, { token, nowMicros, leaseUntilMicros, limit }) {
-      const claim = stmt(OUTBOX.claim, token, leaseUntilMicros, sink.id, nowMicros, sink.id, nowMicros, limit);
+      const claim = stmt(OUTBOX.claim, sink.id, nowMicros, limit, token, leaseUntilMicros, sink.id, nowMicros);
       const select = stmt(SQL.SELECT_CLAIMED, sink.id, leaseUntilMicros, token);
       // Without a filter only rows whose event is gone need dropping: checked only when the join lost some.
       let results = await db.transaction(

@@ -33,9 +33,10 @@ ORDER BY s.next_attempt, s.id`;
 export interface OutboxStatements {
   /**
    * Takes up to `limit` due rows, oldest first, under a fresh token: a lease until `lease_until`.
-   * Parameters: token, lease end, sink, now, sink, now, limit. On PostgreSQL the subquery locks the
-   * rows it picks and skips those another claim holds; the outer WHERE checks the lease again, so
-   * a row another claim took between the two is left to it.
+   * Parameters: sink, now, limit, token, lease end, sink, now. On PostgreSQL the pick locks the rows
+   * it takes and skips those another claim holds; it is MATERIALIZED so it runs once (a subquery
+   * the planner rescans could pick, and claim, more than `limit` rows). The UPDATE's WHERE checks
+   * the lease again, so a row another claim took meanwhile is left to it.
    */
   claim: string;
   /** Settling goes through the primary key (sink, event), checking the token: a row taken over by another claim is left alone. */
@@ -57,10 +58,11 @@ export function outboxStatements(dialect: Dialect): OutboxStatements {
   const ids = `(SELECT ids.value FROM ${dialect.jsonValues('ids')})`;
   const field = (key: string) => dialect.jsonField('d.value', key);
   return {
-    claim: `UPDATE sink_outbox SET claimed_by = ?, lease_until = ?, attempts = attempts + 1
-WHERE sink_id = ? AND lease_until <= ? AND event_id IN (
+    claim: `WITH picked AS MATERIALIZED (
   SELECT event_id FROM sink_outbox WHERE sink_id = ? AND lease_until <= ? ORDER BY lease_until, received, event_id LIMIT ?
-  ${dialect.skipLocked})`,
+  ${dialect.skipLocked})
+UPDATE sink_outbox SET claimed_by = ?, lease_until = ?, attempts = attempts + 1
+WHERE sink_id = ? AND lease_until <= ? AND event_id IN (SELECT event_id FROM picked)`,
     deleteClaimed: `DELETE FROM sink_outbox WHERE sink_id = ? AND event_id IN ${ids} AND claimed_by = ?`,
     releaseClaimed: `UPDATE sink_outbox SET claimed_by = NULL, lease_until = ?
 WHERE sink_id = ? AND event_id IN ${ids} AND claimed_by = ?`,
