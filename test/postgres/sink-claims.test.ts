@@ -43,7 +43,12 @@ describe('claiming one outbox from two processes', () => {
         const claims = await Promise.all(
           Array.from({ length: PARALLEL_CLAIMS }, async () => {
             const token = `${name}-${++tokens}`;
-            const claim = await store.claimOutbox(sink, { token, nowMicros, leaseUntilMicros: nowMicros + 600e6, limit: CLAIM_LIMIT });
+            const claim = await store.claimOutbox(sink, {
+              token,
+              nowMicros,
+              leaseUntilMicros: nowMicros + 600e6,
+              limit: CLAIM_LIMIT,
+            });
             return claim;
           }),
         );

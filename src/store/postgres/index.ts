@@ -17,8 +17,8 @@ import { foldDayCountsPeriodically } from './day-counts';
 import { POSTGRES } from './dialect';
 import { listenForWebhookChanges } from './listener';
 import { migratePostgres } from './migrate';
-import { createPostgresSinkStore } from './sinks';
 import { available, connectionConfig, createPool, numbered, type PoolSettings } from './pool';
+import { createPostgresSinkStore } from './sinks';
 import { type PreparedEvent, prepareEvent, writeIsolated } from './writes';
 
 export interface PostgresStoreOptions extends PoolSettings {

@@ -111,7 +111,12 @@ export function createSinkStore(db: SqlTransactor, write: AuditedWrite): SinkSto
       return (await namedOnce(sink, () => write([update], audit))) > 0;
     },
     async deleteSink(id, audit) {
-      return (await write(SQL.DELETE_SINK.map((sql) => stmt(sql, id)), audit)) > 0;
+      return (
+        (await write(
+          SQL.DELETE_SINK.map((sql) => stmt(sql, id)),
+          audit,
+        )) > 0
+      );
     },
     async sinkCounters(id) {
       const [row] = await db.all<CountersRow>(SQL.SELECT_SINK_STATUS, [id]);

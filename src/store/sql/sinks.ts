@@ -4,8 +4,8 @@
  * letters. No statement depends on `events.seq` order, so the design holds with several writers.
  */
 import type { EventFilter } from '../../schemas/filter';
-import { compileFilter, whereClause } from './filter';
 import type { Dialect } from './dialect';
+import { compileFilter, whereClause } from './filter';
 import { type Fragment, fragment } from './fragment';
 
 // The outbox rows of a new event are written by the `events_outbox` trigger (migrations/0002),
