@@ -49,7 +49,9 @@ describe('sink audit events', () => {
       },
     });
     expect(created.status).toBe(201);
-    const sink = (await created.json()) as { id: string };
+    const sink = (await created.json()) as { id: string; status: { pending: number } };
+    // Its own creation is recorded just before it exists: queued for the other sinks, not for it.
+    expect(sink.status.pending).toBe(0);
     const patched = await call(`/api/sinks/${sink.id}`, 'PATCH', {
       enabled: false,
       target: { kind: 'http', url: 'https://events.example.com/in', signingSecret: SIGNING_SECRET },

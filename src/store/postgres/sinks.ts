@@ -4,7 +4,7 @@
  * outbox rows of new events come from the `events_outbox` trigger (migrations/postgres/0050), in
  * the events' own statement; claims lock their rows with SKIP LOCKED, so several processes
  * draining one sink never take the same row. A sink change's audit event (issue 17) is written by
- * the events' batch statement (./writes.ts) in the change's transaction, when the change touched a row.
+ * the events' batch statement (./writes.ts) in the change's transaction.
  */
 import type pg from 'pg';
 import type { Event } from '../../schemas/event';
@@ -62,14 +62,17 @@ export function createPostgresTransactor(pool: pg.Pool, ready: () => Promise<unk
   };
 }
 
-/** The change, then (when its last statement touched a row) the audit event, in one transaction. */
+/** The change and its audit event in one transaction (see `AuditedWrite` for the order). */
 function auditedWrite(pool: pg.Pool, ready: () => Promise<unknown>, nowMicros: () => number): AuditedWrite {
-  return async (change, audit: Event | undefined) => {
+  return async (change, audit: Event | undefined, when) => {
     await ready();
+    const writeAudit = async (client: pg.PoolClient, event: Event) =>
+      client.query(INSERT_BATCH, batchParams([prepareEvent(event, nowMicros())]));
     return inTransaction(pool, async (client) => {
+      if (audit && when === 'before') await writeAudit(client, audit);
       let changed = 0;
       for (const statement of change) changed = (await run(client, statement)).changes;
-      if (audit && changed > 0) await client.query(INSERT_BATCH, batchParams([prepareEvent(audit, nowMicros())]));
+      if (audit && when === 'after' && changed > 0) await writeAudit(client, audit);
       return changed;
     });
   };

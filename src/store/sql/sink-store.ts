@@ -11,21 +11,35 @@ import { fromSinkRow, type SinkRow, sinkRowParams, toSinkRow } from '../sink-row
 import type { SinkCounters, SinkStore, SqlTransactor, StoredDeadLetter } from '../types';
 import { auditEventStatements } from './changes';
 import * as SQL from './sinks';
+import { eventWrite, INSERT_EVENT, INSERT_RESOURCES } from './statements';
 
 type Statement = { sql: string; params: readonly unknown[] };
 const stmt = (sql: string, ...params: unknown[]): Statement => ({ sql, params });
 
 /**
- * Runs a sink change's statements in one transaction with its audit event, written only when the
- * change's last statement touched a row; resolves to the rows that statement touched.
+ * Runs a sink change's statements in one transaction with its audit event; resolves to the rows
+ * the change's last statement touched. `after` (update, delete): the event is written after the
+ * change, only when that statement touched a row. `before` (create, which inserts or throws): the
+ * event is written first, so the outbox trigger queues it for the other sinks, not the new one,
+ * whose outbox starts empty.
  */
-export type AuditedWrite = (change: readonly Statement[], audit: Event | undefined) => Promise<number>;
+export type AuditedWrite = (change: readonly Statement[], audit: Event | undefined, when: 'before' | 'after') => Promise<number>;
 
-/** SQLite and D1: the audit insert guarded in SQL by `changes()` (./changes.ts), all in one transaction. */
+/** SQLite and D1: after a change, the audit insert is guarded in SQL by `changes()` (./changes.ts). */
 export function auditedInTransaction(db: SqlTransactor, nowMicros: () => number): AuditedWrite {
-  return async (change, audit) => {
-    const results = await db.transaction([...change, ...(audit ? auditEventStatements(audit, nowMicros()) : [])]);
-    return results[change.length - 1]?.changes ?? 0;
+  return async (change, audit, when) => {
+    if (!audit) return (await db.transaction(change)).at(-1)?.changes ?? 0;
+    if (when === 'after') {
+      const results = await db.transaction([...change, ...auditEventStatements(audit, nowMicros())]);
+      return results[change.length - 1]?.changes ?? 0;
+    }
+    const write = eventWrite(audit, nowMicros());
+    const results = await db.transaction([
+      stmt(INSERT_EVENT, ...write.event),
+      stmt(INSERT_RESOURCES, ...write.resources),
+      ...change,
+    ]);
+    return results.at(-1)?.changes ?? 0;
   };
 }
 
@@ -92,7 +106,7 @@ export function createSinkStore(db: SqlTransactor, write: AuditedWrite): SinkSto
   const OUTBOX = SQL.outboxStatements(db.dialect);
   return {
     async createSink(sink, audit) {
-      await namedOnce(sink, () => write([stmt(SQL.INSERT_SINK, ...sinkRowParams(toSinkRow(sink)))], audit));
+      await namedOnce(sink, () => write([stmt(SQL.INSERT_SINK, ...sinkRowParams(toSinkRow(sink)))], audit, 'before'));
     },
     async getSink(id) {
       const row = await one(SQL.SELECT_SINK, id);
@@ -108,13 +122,14 @@ export function createSinkStore(db: SqlTransactor, write: AuditedWrite): SinkSto
     async updateSink(sink, audit) {
       const row = toSinkRow(sink);
       const update = stmt(SQL.UPDATE_SINK, row.name, row.enabled, row.origin, row.config, row.updated, row.id);
-      return (await namedOnce(sink, () => write([update], audit))) > 0;
+      return (await namedOnce(sink, () => write([update], audit, 'after'))) > 0;
     },
     async deleteSink(id, audit) {
       return (
         (await write(
           SQL.DELETE_SINK.map((sql) => stmt(sql, id)),
           audit,
+          'after',
         )) > 0
       );
     },
