@@ -15,7 +15,8 @@ import * as DELIVERIES from '../sql/deliveries';
 import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as RETENTION from '../sql/retention';
-import { auditedInTransaction, createSinkStore } from '../sql/sink-store';
+import { auditedInTransaction } from '../sql/sink-changes';
+import { createSinkStore } from '../sql/sink-store';
 import * as SQL from '../sql/statements';
 import type { SqlReader, SqlTransactor, Store } from '../types';
 

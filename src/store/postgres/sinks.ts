@@ -8,7 +8,8 @@
  */
 import type pg from 'pg';
 import type { Event } from '../../schemas/event';
-import { type AuditedWrite, createSinkStore } from '../sql/sink-store';
+import type { AuditedWrite } from '../sql/sink-changes';
+import { createSinkStore } from '../sql/sink-store';
 import type { SinkStore, SqlTransactor, StatementResult } from '../types';
 import { POSTGRES } from './dialect';
 import { available, numbered } from './pool';

@@ -4,60 +4,12 @@
  * dialect. Each method that writes is one transaction, so a claim or a settlement is all or
  * nothing, and a sink change commits with its audit event (issue 17) or not at all.
  */
-import { ConflictError } from '../../lib/errors';
-import type { Event, StoredEvent } from '../../schemas/event';
+import type { StoredEvent } from '../../schemas/event';
 import { fromEventBody } from '../rows';
 import { fromSinkRow, type SinkRow, sinkRowParams, toSinkRow } from '../sink-rows';
 import type { SinkCounters, SinkStore, SqlTransactor, StoredDeadLetter } from '../types';
-import { auditEventStatements } from './changes';
+import { type AuditedWrite, namedOnce, type Statement, stmt } from './sink-changes';
 import * as SQL from './sinks';
-import { eventWrite, INSERT_EVENT, INSERT_RESOURCES } from './statements';
-
-type Statement = { sql: string; params: readonly unknown[] };
-const stmt = (sql: string, ...params: unknown[]): Statement => ({ sql, params });
-
-/**
- * Runs a sink change's statements in one transaction with its audit event; resolves to the rows
- * the change's last statement touched. `after` (update, delete): the event is written after the
- * change, only when that statement touched a row. `before` (create, which inserts or throws): the
- * event is written first, so the outbox trigger queues it for the other sinks, not the new one,
- * whose outbox starts empty.
- */
-export type AuditedWrite = (change: readonly Statement[], audit: Event | undefined, when: 'before' | 'after') => Promise<number>;
-
-/** SQLite and D1: after a change, the audit insert is guarded in SQL by `changes()` (./changes.ts). */
-export function auditedInTransaction(db: SqlTransactor, nowMicros: () => number): AuditedWrite {
-  return async (change, audit, when) => {
-    if (!audit) return (await db.transaction(change)).at(-1)?.changes ?? 0;
-    if (when === 'after') {
-      const results = await db.transaction([...change, ...auditEventStatements(audit, nowMicros())]);
-      return results[change.length - 1]?.changes ?? 0;
-    }
-    const write = eventWrite(audit, nowMicros());
-    const results = await db.transaction([
-      stmt(INSERT_EVENT, ...write.event),
-      stmt(INSERT_RESOURCES, ...write.resources),
-      ...change,
-    ]);
-    return results.at(-1)?.changes ?? 0;
-  };
-}
-
-/** SQLite's and PostgreSQL's answer to a second sink of one name (the UNIQUE on `sinks.name`). */
-function isNameTaken(error: unknown): boolean {
-  const { code, constraint, message } = (error ?? {}) as { code?: unknown; constraint?: unknown; message?: unknown };
-  if (code === '23505') return constraint === 'sinks_name_key';
-  return typeof message === 'string' && message.includes('UNIQUE constraint failed: sinks.name');
-}
-
-async function namedOnce<T>(sink: { name: string }, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isNameTaken(error)) throw new ConflictError('sink-name-taken', `a sink named ${sink.name} exists`);
-    throw error;
-  }
-}
 
 interface CountersRow {
   state: SinkCounters['state'];
@@ -100,7 +52,7 @@ function outboxEvent(body: string): StoredEvent {
   return event;
 }
 
-/** `write` runs sink changes with their audit events: `auditedInTransaction` for SQLite and D1. */
+/** `write` runs sink changes with their audit events (./sink-changes.ts: `auditedInTransaction` for SQLite and D1). */
 export function createSinkStore(db: SqlTransactor, write: AuditedWrite): SinkStore {
   const one = async (sql: string, value: string) => (await db.all<SinkRow>(sql, [value]))[0];
   const OUTBOX = SQL.outboxStatements(db.dialect);

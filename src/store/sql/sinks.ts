@@ -8,8 +8,9 @@ import type { Dialect } from './dialect';
 import { compileFilter, whereClause } from './filter';
 import { type Fragment, fragment } from './fragment';
 
-// The outbox rows of a new event are written by the `events_outbox` trigger (migrations/0002),
-// inside the event's INSERT: one per enabled sink, and none for a duplicate (nothing is inserted).
+// The outbox rows of a new event are written by the `events_outbox` trigger (migrations/0002,
+// migrations/postgres/0050), inside the event's INSERT: one per enabled sink, and none for a
+// duplicate (nothing is inserted).
 
 export const SINK_COLUMNS = 'id, name, enabled, origin, config, created, updated';
 export const INSERT_SINK = `INSERT INTO sinks (${SINK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`;
