@@ -1,5 +1,5 @@
 /**
- * Audit events (issue 17): every change to a webhook or an API key is itself an event in the
+ * Audit events (issue 17): every change to a webhook, a sink or an API key is itself an event in the
  * store, so the event feed is the audit log (as in Prefect Cloud). The acting key is a related
  * resource with role `actor`. Payloads name what changed, never a secret, a slug or a key.
  */
@@ -7,6 +7,7 @@ import { uuidv7 } from '../lib/ids';
 import { formatTimestamp, microsFromMillis } from '../lib/time';
 import type { Scope } from '../schemas/api-key';
 import { type Event, type Labels, RESOURCE_ID, RESOURCE_NAME, RESOURCE_ROLE } from '../schemas/event';
+import type { Sink } from '../schemas/sink';
 import type { Webhook } from '../schemas/webhook';
 
 /** Who made a change: an API key, or the bootstrap admin token from the environment (`keyId` null). */
@@ -20,6 +21,7 @@ export const ADMIN_TOKEN_ACTOR: Actor = { keyId: null, name: 'admin-token', scop
 
 export type WebhookAction = 'created' | 'updated' | 'rotated' | 'enabled' | 'disabled' | 'deleted';
 export type KeyAction = 'created' | 'revoked';
+export type SinkAction = 'created' | 'updated' | 'deleted';
 
 /** The actor as a related resource: `hookgate.api-key.<id>`, or `hookgate.admin-token`. */
 export function actorResource(actor: Actor): Labels {
@@ -67,4 +69,21 @@ export function keyAudit(
   const resource = { [RESOURCE_ID]: `hookgate.api-key.${key.id}`, [RESOURCE_NAME]: key.name };
   const payload = { scope: key.scope, expires: key.expires === null ? null : formatTimestamp(key.expires) };
   return auditEvent(`hookgate.api-key.${action}`, resource, actor, payload, nowMs);
+}
+
+/**
+ * `hookgate.sink.<action>` on `hookgate.sink.<id>`: the target's kind, whether it is enabled and
+ * filtered, plus the names of the fields an update gave. Never the target itself: its URL may hold
+ * a token in its path or query, and its API key, auth string, headers and signing secret are secrets.
+ */
+export function sinkAudit(action: SinkAction, sink: Sink, actor: Actor, nowMs: number, fields?: string[]): Event {
+  const resource = { [RESOURCE_ID]: `hookgate.sink.${sink.id}`, [RESOURCE_NAME]: sink.name };
+  const payload = {
+    enabled: sink.enabled,
+    kind: sink.target.kind,
+    filtered: sink.filter !== null,
+    batchSize: sink.batchSize,
+    ...(fields && { fields }),
+  };
+  return auditEvent(`hookgate.sink.${action}`, resource, actor, payload, nowMs);
 }

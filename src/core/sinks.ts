@@ -9,6 +9,7 @@ import { formatTimestamp, microsFromMillis } from '../lib/time';
 import type { StoredEvent } from '../schemas/event';
 import type { DeadLetter, Sink, SinkCreate, SinkPatch, SinkStatus, SinkTarget } from '../schemas/sink';
 import type { Store } from '../store/types';
+import { type Actor, sinkAudit } from './audit';
 import { excerpt, type SinkSend } from './forward/deliver';
 import { classify } from './forward/policy';
 import { buildRequest } from './forward/requests';
@@ -19,6 +20,11 @@ export interface SinkDeps {
   now: () => number;
   /** The runtime's forwarding: its sender (with the SSRF guard) and a nudge for the drain loop. */
   forwarding?: { send: SinkSend; wake(): void };
+}
+
+/** A change's deps: who makes it, named in its audit event (written with the change, issue 17). */
+export interface SinkChangeDeps extends SinkDeps {
+  actor: Actor;
 }
 
 /** Dead letters listed at most per call. */
@@ -42,11 +48,11 @@ async function checkNameFree(name: string, deps: SinkDeps, except?: string): Pro
 }
 
 /** A new sink from the API (`origin: api`, so the SSRF guard applies to it). */
-export async function createSink(input: SinkCreate, deps: SinkDeps): Promise<Sink> {
+export async function createSink(input: SinkCreate, deps: SinkChangeDeps): Promise<Sink> {
   await checkNameFree(input.name, deps);
   const created = stamp(deps);
   const sink: Sink = { ...input, id: crypto.randomUUID(), origin: 'api', created, updated: created };
-  await deps.store.createSink(sink);
+  await deps.store.createSink(sink, sinkAudit('created', sink, deps.actor, deps.now()));
   return sink;
 }
 
@@ -60,7 +66,7 @@ function mergeTarget(next: SinkTarget, current: SinkTarget): SinkTarget {
   return merged as SinkTarget;
 }
 
-export async function updateSink(id: string, patch: SinkPatch, deps: SinkDeps): Promise<Sink> {
+export async function updateSink(id: string, patch: SinkPatch, deps: SinkChangeDeps): Promise<Sink> {
   const current = await loadSink(id, deps);
   if (patch.name !== undefined) await checkNameFree(patch.name, deps, current.id);
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
@@ -68,14 +74,17 @@ export async function updateSink(id: string, patch: SinkPatch, deps: SinkDeps): 
   // A target changed through the API is the API's: the SSRF guard applies to it from now on.
   const origin = target ? 'api' : current.origin;
   const sink: Sink = { ...current, ...defined, ...(target && { target }), origin, updated: stamp(deps) };
-  await deps.store.updateSink(sink);
+  const fields = Object.keys(defined);
+  if (!(await deps.store.updateSink(sink, sinkAudit('updated', sink, deps.actor, deps.now(), fields)))) {
+    throw new NotFoundError('sink-not-found', `no sink with id ${current.id}`);
+  }
   deps.forwarding?.wake();
   return sink;
 }
 
-export async function deleteSink(id: string, deps: SinkDeps): Promise<void> {
+export async function deleteSink(id: string, deps: SinkChangeDeps): Promise<void> {
   const sink = await loadSink(id, deps);
-  await deps.store.deleteSink(sink.id);
+  await deps.store.deleteSink(sink.id, sinkAudit('deleted', sink, deps.actor, deps.now()));
 }
 
 export async function sinkStatus(sink: Sink, deps: SinkDeps): Promise<SinkStatus> {
@@ -172,7 +181,9 @@ export async function testSink(
 
 /**
  * The operator's sink from the environment (`PREFECT_API_URL` …): created, or brought up to date,
- * under `name`, as `origin: env` (trusted). Forwards every event.
+ * under `name`, as `origin: env` (trusted). Forwards every event. Not audited: no one acts through
+ * hookgate here, the process applies its own configuration at start, and that configuration (the
+ * deployment's environment) is where the operator's change is recorded.
  */
 export async function ensureEnvSink(name: string, target: SinkTarget, deps: SinkDeps): Promise<Sink> {
   const current = await deps.store.getSinkByName(name);

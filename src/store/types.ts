@@ -227,14 +227,19 @@ export interface StoredDeadLetter extends DeadLetterInput {
  * its own transaction; rows are claimed with a lease and settled. See migrations/0002_sinks.sql.
  */
 export interface SinkStore {
-  /** Throws `InputError` 409 `sink-name-taken` when the name is in use. */
-  createSink(sink: Sink): Promise<void>;
+  /**
+   * Throws `ConflictError` 409 `sink-name-taken` when the name is in use. With `audit`, the audit
+   * event (issue 17) is written in the same transaction (for create, update and delete alike),
+   * and only when the change touched a row.
+   */
+  createSink(sink: Sink, audit?: Event): Promise<void>;
   getSink(id: string): Promise<Sink | undefined>;
   getSinkByName(name: string): Promise<Sink | undefined>;
   listSinks(): Promise<Sink[]>;
-  updateSink(sink: Sink): Promise<boolean>;
+  /** Throws 409 `sink-name-taken` when renamed to a name in use; false when there is no such sink. */
+  updateSink(sink: Sink, audit?: Event): Promise<boolean>;
   /** Deletes the sink with its pending rows and dead letters. */
-  deleteSink(id: string): Promise<boolean>;
+  deleteSink(id: string, audit?: Event): Promise<boolean>;
   sinkCounters(id: string): Promise<SinkCounters | undefined>;
   dueSinks(nowMicros: number): Promise<DueSink[]>;
   /** Claims up to `limit` due rows of a sink until `leaseUntilMicros`; rows its filter refuses are dropped. */

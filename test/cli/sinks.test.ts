@@ -86,8 +86,9 @@ describe('hookgate sinks', { timeout: 120_000 }, () => {
     expect(test.code, test.stderr).toBe(0);
     expect(test.stdout).toContain('OK: 204');
 
+    // The two events and the sink's own audit event (`hookgate.sink.created`, stored just before it).
     const replay = await cli(['sinks', 'replay', 'cloud', '--since', '2000-01-01T00:00:00Z']);
-    expect(replay.stdout).toContain('2 events queued');
+    expect(replay.stdout).toContain('3 events queued');
 
     const update = await cli(['sinks', 'update', 'cloud', '--disable']);
     expect(update.stdout).toContain('enabled:  no');

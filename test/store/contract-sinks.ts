@@ -51,6 +51,37 @@ export function describeSinkContract(getStore: () => Store): void {
       expect(await store.deleteSink(sink.id)).toBe(false);
     });
 
+    it('refuses a second sink of one name, and a rename to a taken name, with 409 sink-name-taken', async () => {
+      const first = sampleSink();
+      const second = sampleSink();
+      await store.createSink(first);
+      await store.createSink(second);
+      const taken = { status: 409, code: 'sink-name-taken' };
+      await expect(store.createSink(sampleSink({ name: first.name }))).rejects.toMatchObject(taken);
+      await expect(store.updateSink({ ...second, name: first.name })).rejects.toMatchObject(taken);
+      expect((await store.getSink(second.id))?.name).toBe(second.name);
+    });
+
+    it('writes a change and its audit event together, and no audit event for a change to nothing', async () => {
+      const sink = sampleSink();
+      const created = sampleEvent({ event: 'hookgate.sink.created' });
+      await store.createSink(sink, created);
+      expect((await store.readEvent(created.id))?.event).toBe('hookgate.sink.created');
+      const updated = sampleEvent({ event: 'hookgate.sink.updated' });
+      expect(await store.updateSink({ ...sink, enabled: false }, updated)).toBe(true);
+      expect(await store.readEvent(updated.id)).toBeDefined();
+      const deleted = sampleEvent({ event: 'hookgate.sink.deleted' });
+      expect(await store.deleteSink(sink.id, deleted)).toBe(true);
+      expect(await store.readEvent(deleted.id)).toBeDefined();
+      const nothing = [sampleEvent(), sampleEvent()];
+      expect(await store.deleteSink(sink.id, nothing[0])).toBe(false);
+      expect(await store.updateSink(sink, nothing[1])).toBe(false);
+      const refused = sampleEvent();
+      await store.createSink(sampleSink({ name: 'taken' }));
+      await expect(store.createSink(sampleSink({ name: 'taken' }), refused)).rejects.toMatchObject({ status: 409 });
+      for (const event of [...nothing, refused]) expect(await store.readEvent(event.id)).toBeUndefined();
+    });
+
     it('queues every new event for each enabled sink in the write, not duplicates, not for disabled or later sinks', async () => {
       const early = sampleEvent();
       await store.writeEvents([early]);

@@ -15,6 +15,7 @@ import * as DELIVERIES from '../sql/deliveries';
 import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as RETENTION from '../sql/retention';
+import { auditedInTransaction } from '../sql/sink-changes';
 import { createSinkStore } from '../sql/sink-store';
 import * as SQL from '../sql/statements';
 import type { SqlReader, SqlTransactor, Store } from '../types';
@@ -106,7 +107,7 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
   const webhookRow = (sql: string, value: string) => db.prepare(sql).bind(value).first<WebhookRow>();
 
   return {
-    ...createSinkStore(transactor),
+    ...createSinkStore(transactor, auditedInTransaction(transactor, nowMicros)),
     async writeEvents(events) {
       if (events.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();

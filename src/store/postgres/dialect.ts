@@ -33,4 +33,7 @@ export const POSTGRES: Dialect = {
   // Every writer that took a seq at or below the end read here still held the lock when it was read:
   // waiting for the lock alone means each of them has committed or rolled back.
   tailEnd: `SELECT (SELECT coalesce(max(seq), 0) FROM events) AS seq, pg_advisory_xact_lock(${WRITERS_LOCK})::text AS waited`,
+  jsonField: (json, key) => `((${json})::jsonb ->> '${key}')`,
+  // Several processes claim from one outbox: each takes rows no other claim holds, without waiting.
+  skipLocked: 'FOR UPDATE SKIP LOCKED',
 };

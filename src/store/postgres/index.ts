@@ -21,6 +21,7 @@ import { listenForWebhookChanges } from './listener';
 import { migratePostgres } from './migrate';
 import { applyChange, createKeyStore, createRetentionStore } from './ops';
 import { available, connectionConfig, createPool, type PoolSettings } from './pool';
+import { createPostgresSinkStore } from './sinks';
 import { type PreparedEvent, prepareEvent, writeIsolated } from './writes';
 
 export interface PostgresStoreOptions extends PoolSettings {
@@ -72,6 +73,7 @@ export function createPostgresStore(options: PostgresStoreOptions): Store {
   };
 
   return {
+    ...createPostgresSinkStore(pool, ready, nowMicros),
     async writeEvents(events) {
       if (events.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();

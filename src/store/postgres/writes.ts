@@ -30,7 +30,7 @@ export function prepareEvent(event: Event, receivedMicros: number): PreparedEven
   };
 }
 
-const INSERT_BATCH = `WITH writer AS (SELECT pg_advisory_xact_lock_shared(${WRITERS_LOCK})),
+export const INSERT_BATCH = `WITH writer AS (SELECT pg_advisory_xact_lock_shared(${WRITERS_LOCK})),
   input AS (
     SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[])
       WITH ORDINALITY AS i(id, occurred, received, event, resource_id, search, body, n)),
@@ -48,7 +48,7 @@ const INSERT_BATCH = `WITH writer AS (SELECT pg_advisory_xact_lock_shared(${WRIT
 SELECT id FROM inserted`;
 
 /** The statement's parameters: one array per column; an id repeated in the batch goes in once (first write wins). */
-function batchParams(events: readonly PreparedEvent[]): unknown[][] {
+export function batchParams(events: readonly PreparedEvent[]): unknown[][] {
   const columns: unknown[][] = Array.from({ length: 11 }, () => []);
   const seen = new Set<string>();
   for (const event of events) {

@@ -35,14 +35,18 @@ export function changeStatement(change: StoreChange): Statement {
   }
 }
 
-/** The change, its audit event and the event's resources; the first statement's changes say whether it applied. */
-export function auditedChangeStatements(change: StoreChange, audit: Event, receivedMicros: number): Statement[] {
+/** An audit event and its resources, written only when the statement right before them changed a row. */
+export function auditEventStatements(audit: Event, receivedMicros: number): Statement[] {
   const write = SQL.eventWrite(audit, receivedMicros);
   return [
-    changeStatement(change),
     { sql: INSERT_AUDIT_EVENT, params: write.event },
     { sql: SQL.INSERT_RESOURCES, params: write.resources },
   ];
+}
+
+/** The change, its audit event and the event's resources; the first statement's changes say whether it applied. */
+export function auditedChangeStatements(change: StoreChange, audit: Event, receivedMicros: number): Statement[] {
+  return [changeStatement(change), ...auditEventStatements(audit, receivedMicros)];
 }
 
 /** The webhook id a change concerns, for the drivers' slug caches. */

@@ -31,6 +31,10 @@ export interface Dialect {
   notIndexed: string;
   /** SQL (one row, column `seq`): the last stored seq below which every event is committed, for followers. */
   tailEnd: string;
+  /** SQL: the text of field `key` (a plain name) of the JSON object text `json`; NULL when absent. */
+  jsonField(json: string, key: string): string;
+  /** After a subquery's LIMIT: lock the rows it picks, skipping rows another transaction holds (nothing in SQLite, which has one writer). */
+  skipLocked: string;
 }
 
 /** Keys a JSON path can name as `$."key"`: no quote, backslash or control character to escape. */
@@ -62,4 +66,6 @@ export const SQLITE: Dialect = {
   indexedBy: (name) => `INDEXED BY ${name}`,
   notIndexed: 'NOT INDEXED',
   tailEnd: 'SELECT coalesce(max(seq), 0) AS seq FROM events',
+  jsonField: (json, key) => `json_extract(${json}, '$.${key}')`,
+  skipLocked: '',
 };

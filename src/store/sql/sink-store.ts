@@ -1,16 +1,15 @@
 /**
- * The sink store (issue 13) over any SQLite-dialect transactor: the Node driver's better-sqlite3
- * and the Workers driver's D1 batches run the same statements (./sinks.ts). Each method that
- * writes is one transaction, so a claim or a settlement is all or nothing.
+ * The sink store (issue 13) over any transactor: the Node driver's better-sqlite3, the Workers
+ * driver's D1 batches and PostgreSQL transactions run the same statements (./sinks.ts), in their
+ * dialect. Each method that writes is one transaction, so a claim or a settlement is all or
+ * nothing, and a sink change commits with its audit event (issue 17) or not at all.
  */
 import type { StoredEvent } from '../../schemas/event';
 import { fromEventBody } from '../rows';
 import { fromSinkRow, type SinkRow, sinkRowParams, toSinkRow } from '../sink-rows';
 import type { SinkCounters, SinkStore, SqlTransactor, StoredDeadLetter } from '../types';
+import { type AuditedWrite, namedOnce, type Statement, stmt } from './sink-changes';
 import * as SQL from './sinks';
-
-type Statement = { sql: string; params: readonly unknown[] };
-const stmt = (sql: string, ...params: unknown[]): Statement => ({ sql, params });
 
 interface CountersRow {
   state: SinkCounters['state'];
@@ -53,11 +52,13 @@ function outboxEvent(body: string): StoredEvent {
   return event;
 }
 
-export function createSinkStore(db: SqlTransactor): SinkStore {
+/** `write` runs sink changes with their audit events (./sink-changes.ts: `auditedInTransaction` for SQLite and D1). */
+export function createSinkStore(db: SqlTransactor, write: AuditedWrite): SinkStore {
   const one = async (sql: string, value: string) => (await db.all<SinkRow>(sql, [value]))[0];
+  const OUTBOX = SQL.outboxStatements(db.dialect);
   return {
-    async createSink(sink) {
-      await db.transaction([stmt(SQL.INSERT_SINK, ...sinkRowParams(toSinkRow(sink)))]);
+    async createSink(sink, audit) {
+      await namedOnce(sink, () => write([stmt(SQL.INSERT_SINK, ...sinkRowParams(toSinkRow(sink)))], audit, 'before'));
     },
     async getSink(id) {
       const row = await one(SQL.SELECT_SINK, id);
@@ -70,16 +71,19 @@ export function createSinkStore(db: SqlTransactor): SinkStore {
     async listSinks() {
       return (await db.all<SinkRow>(SQL.SELECT_SINKS, [])).map(fromSinkRow);
     },
-    async updateSink(sink) {
+    async updateSink(sink, audit) {
       const row = toSinkRow(sink);
-      const [result] = await db.transaction([
-        stmt(SQL.UPDATE_SINK, row.name, row.enabled, row.origin, row.config, row.updated, row.id),
-      ]);
-      return (result?.changes ?? 0) > 0;
+      const update = stmt(SQL.UPDATE_SINK, row.name, row.enabled, row.origin, row.config, row.updated, row.id);
+      return (await namedOnce(sink, () => write([update], audit, 'after'))) > 0;
     },
-    async deleteSink(id) {
-      const results = await db.transaction(SQL.DELETE_SINK.map((sql) => stmt(sql, id)));
-      return (results.at(-1)?.changes ?? 0) > 0;
+    async deleteSink(id, audit) {
+      return (
+        (await write(
+          SQL.DELETE_SINK.map((sql) => stmt(sql, id)),
+          audit,
+          'after',
+        )) > 0
+      );
     },
     async sinkCounters(id) {
       const [row] = await db.all<CountersRow>(SQL.SELECT_SINK_STATUS, [id]);
@@ -103,14 +107,14 @@ export function createSinkStore(db: SqlTransactor): SinkStore {
       return rows.map((row) => ({ sink: fromSinkRow(row), failures: row.failures }));
     },
     async claimOutbox(sink, { token, nowMicros, leaseUntilMicros, limit }) {
-      const claim = stmt(SQL.CLAIM_OUTBOX, token, leaseUntilMicros, sink.id, sink.id, nowMicros, limit);
+      const claim = stmt(OUTBOX.claim, sink.id, nowMicros, limit, token, leaseUntilMicros, sink.id, nowMicros);
       const select = stmt(SQL.SELECT_CLAIMED, sink.id, leaseUntilMicros, token);
       // Without a filter only rows whose event is gone need dropping: checked only when the join lost some.
       let results = await db.transaction(
-        sink.filter ? [claim, SQL.dropUnmatched(sink.id, leaseUntilMicros, token, sink.filter), select] : [claim, select],
+        sink.filter ? [claim, OUTBOX.dropUnmatched(sink.id, leaseUntilMicros, token, sink.filter), select] : [claim, select],
       );
       if (!sink.filter && (results[0]?.changes ?? 0) > (results[1]?.rows.length ?? 0)) {
-        results = await db.transaction([claim, SQL.dropUnmatched(sink.id, leaseUntilMicros, token, null), select]);
+        results = await db.transaction([claim, OUTBOX.dropUnmatched(sink.id, leaseUntilMicros, token, null), select]);
       }
       const rows = (results.at(-1)?.rows ?? []) as { body: string; attempts: number }[];
       return {
@@ -122,12 +126,12 @@ export function createSinkStore(db: SqlTransactor): SinkStore {
       const delivered = s.delivered.length;
       const statements: Statement[] = [];
       if (s.dead.length > 0) {
-        statements.push(stmt(SQL.DEAD_LETTER_CLAIMED, s.nowMicros, JSON.stringify(s.dead), sinkId, token));
-        statements.push(stmt(SQL.DELETE_CLAIMED, sinkId, JSON.stringify(s.dead.map((d) => d.eventId)), token));
+        statements.push(stmt(OUTBOX.deadLetterClaimed, s.nowMicros, JSON.stringify(s.dead), sinkId, token));
+        statements.push(stmt(OUTBOX.deleteClaimed, sinkId, JSON.stringify(s.dead.map((d) => d.eventId)), token));
       }
-      if (delivered > 0) statements.push(stmt(SQL.DELETE_CLAIMED, sinkId, JSON.stringify(s.delivered), token));
+      if (delivered > 0) statements.push(stmt(OUTBOX.deleteClaimed, sinkId, JSON.stringify(s.delivered), token));
       if (s.retry.length > 0) {
-        statements.push(stmt(SQL.RELEASE_CLAIMED, s.retryAtMicros, sinkId, JSON.stringify(s.retry), token));
+        statements.push(stmt(OUTBOX.releaseClaimed, s.retryAtMicros, sinkId, JSON.stringify(s.retry), token));
       }
       const succeeded = !s.failed;
       statements.push(
@@ -162,7 +166,7 @@ export function createSinkStore(db: SqlTransactor): SinkStore {
       );
     },
     async retryDeadLetters(sinkId, ids) {
-      const results = await db.transaction(SQL.retryDeadLetters(sinkId, ids));
+      const results = await db.transaction(OUTBOX.retryDeadLetters(sinkId, ids));
       return results[0]?.changes ?? 0;
     },
     async replaySink(sinkId, sinceMicros, limit) {

@@ -14,6 +14,7 @@ import * as DELIVERIES from '../sql/deliveries';
 import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as RETENTION from '../sql/retention';
+import { auditedInTransaction } from '../sql/sink-changes';
 import { createSinkStore } from '../sql/sink-store';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
@@ -104,7 +105,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const transactor = createTransactor(db, write);
 
   return {
-    ...createSinkStore(transactor),
+    ...createSinkStore(transactor, auditedInTransaction(transactor, nowMicros)),
     async writeEvents(list) {
       if (list.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();
