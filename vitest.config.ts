@@ -18,6 +18,8 @@ const ON_BOTH_STORES = [
   'test/routes/replay.test.ts',
   'test/routes/cloudevents.test.ts',
   'test/ui/feed.test.ts',
+  'test/routes/sinks.test.ts',
+  'test/routes/audit*.test.ts',
 ];
 
 const withPostgres = process.env.HOOKGATE_TEST_NO_POSTGRES !== '1';
