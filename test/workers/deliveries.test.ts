@@ -5,18 +5,7 @@
 import { applyD1Migrations } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const ORIGIN = 'https://hookgate.test';
-
-function api(path: string, method = 'GET', body?: unknown): Promise<Response> {
-  return exports.default.fetch(
-    new Request(`${ORIGIN}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${env.HOOKGATE_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-}
+import { api, ORIGIN } from './worker-api';
 
 describe('delivery log on workerd with D1', () => {
   beforeAll(async () => {

@@ -4,23 +4,13 @@
  * Node (test/workers/fake-prefect-setup.ts), and retries after a 503.
  */
 import { applyD1Migrations, createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { beforeAll, expect, inject, it } from 'vitest';
 import worker from '../../src/worker';
+import { api } from './worker-api';
 
-const ORIGIN = 'https://hookgate.test';
 const prefectUrl = inject('prefectUrl');
 const fakeBase = prefectUrl.replace(/\/api$/, '');
-
-function api(path: string, method = 'GET', body?: unknown): Promise<Response> {
-  return exports.default.fetch(
-    new Request(`${ORIGIN}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${env.HOOKGATE_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-}
 
 async function cron(): Promise<void> {
   const ctx = createExecutionContext();

@@ -3,15 +3,14 @@
  * Node — webhooks created at runtime through the API, templates rendered without code generation.
  */
 import { applyD1Migrations } from 'cloudflare:test';
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import Handlebars from 'handlebars';
 import { beforeAll, describe, expect, it } from 'vitest';
 import alertmanagerPayload from '../../../shared/fixtures/alertmanager/firing.two-alerts.json?raw';
 import githubPush from '../../../shared/fixtures/github/push/default.json?raw';
 import alertmanagerTemplate from '../fixtures/templates/alertmanager.hbs?raw';
 import githubTemplate from '../fixtures/templates/github.hbs?raw';
-
-const ORIGIN = 'https://hookgate.test';
+import { api, call, ORIGIN } from './worker-api';
 
 interface StoredEvent {
   id: string;
@@ -19,18 +18,6 @@ interface StoredEvent {
   resource: Record<string, string>;
   related: Record<string, string>[];
   payload: Record<string, unknown>;
-}
-
-function call(path: string, init: RequestInit = {}): Promise<Response> {
-  return exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
-}
-
-function api(path: string, method = 'GET', body?: unknown): Promise<Response> {
-  return call(path, {
-    method,
-    headers: { authorization: `Bearer ${env.HOOKGATE_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
 }
 
 async function createWebhook(input: Record<string, unknown>): Promise<{ id: string; slug: string; url: string }> {

@@ -6,23 +6,13 @@ import { applyD1Migrations } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUiClient } from '../ui/ui-client';
+import { api, ORIGIN } from './worker-api';
 
-const ORIGIN = 'https://hookgate.test';
 const GOOD = '{"event": "shop.{{body.action}}", "resource": {"prefect.resource.id": "shop.order.{{body.id}}"}}';
 /** Every request fails: the label value is a number. */
 const FAILING = '{"event": "shop.{{body.action}}", "resource": {"prefect.resource.id": "shop", "n": {{json body.id}}}}';
 
 const ui = createUiClient((request) => exports.default.fetch(request), ORIGIN);
-
-function api(path: string, method = 'GET', body?: unknown): Promise<Response> {
-  return exports.default.fetch(
-    new Request(`${ORIGIN}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${env.HOOKGATE_ADMIN_TOKEN}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-}
 
 describe('the pages on workerd with D1', () => {
   let hook: { id: string; slug: string };
