@@ -4,48 +4,16 @@
  * on the same database, the sink goes down and comes back — and every acknowledged event arrives
  * (ids compared), with duplicates bounded. Prints the figures.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deliveryEventId } from '../../src/lib/ids';
 import { type FakePrefect, startFakePrefect } from '../helpers/fake-prefect';
+import { buildGateway, spawnGateway } from '../helpers/gateway-process';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const TOKEN = 'durability-admin-token-0123456789';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startGateway(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/node.mjs'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const deadline = Date.now() + 20_000;
-  while (!output.includes('listening on')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`gateway did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, url: `http://127.0.0.1:${port}` };
-}
 
 /** Sends deliveries `from`..`to` with `concurrency` in flight; resolves with those answered 2xx. */
 async function load(hookUrl: string, ids: string[], concurrency: number, onProgress?: (done: number) => void): Promise<string[]> {
@@ -73,12 +41,13 @@ async function load(hookUrl: string, ids: string[], concurrency: number, onProgr
   return acked;
 }
 
+let entry = '';
 let fake: FakePrefect;
 let dir: string;
 const children: ChildProcess[] = [];
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+  entry = buildGateway('forward-durability');
   fake = await startFakePrefect({ apiKey: 'pnu_durability_key_0123' });
   dir = mkdtempSync(join(tmpdir(), 'hookgate-durable-'));
 });
@@ -97,7 +66,7 @@ it('delivers every acknowledged event through kill -9, restart and a sink outage
     HOOKGATE_SINK_LEASE_SECONDS: '3',
     HOOKGATE_SINK_TIMEOUT_MS: '1000',
   };
-  const first = await startGateway(env);
+  const first = await spawnGateway({ entry, env });
   children.push(first.child);
   const created = await fetch(`${first.url}/api/webhooks`, {
     method: 'POST',
@@ -118,7 +87,7 @@ it('delivers every acknowledged event through kill -9, restart and a sink outage
   });
   // Phase 2: restarted on the same database while the sink is down, then it recovers.
   fake.outage = true;
-  const second = await startGateway(env);
+  const second = await spawnGateway({ entry, env });
   children.push(second.child);
   const phase2 = Array.from({ length: 300 }, (_, i) => `b-${i}`);
   const acked2 = await load(`${second.url}${hookPath}`, phase2, 16);

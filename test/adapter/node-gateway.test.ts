@@ -2,51 +2,17 @@
  * `npm start` as a user runs it: the built gateway (dist/, as `npm start` builds it) in a child
  * process on a random port — its token, its writer thread, its shutdown.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildGateway, runGatewayToExit, spawnGateway } from '../helpers/gateway-process';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
+let entry = '';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-  url: string;
-}
-
-async function start(env: Record<string, string>): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['dist/node.mjs'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const deadline = Date.now() + 20_000;
-  while (!output.includes('listening on')) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`gateway did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { child, output: () => output, url: `http://127.0.0.1:${port}` };
-}
+/** The built gateway with `env`, once it listens. */
+const start = (env: Record<string, string>) => spawnGateway({ entry, env });
 
 function exited(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => {
@@ -57,7 +23,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 describe('the Node gateway process', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+    entry = buildGateway('node-gateway');
   });
 
   const dirs: string[] = [];
@@ -130,16 +96,8 @@ describe('the Node gateway process', () => {
   });
 
   it('refuses bad settings with a clear message', async () => {
-    const child = spawn(process.execPath, ['dist/node.mjs'], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: 'eighty', HOOKGATE_DB: join(dataDir(), 'x.db') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    expect(await exited(child)).toBe(2);
-    expect(stderr).toContain('PORT');
+    const run = await runGatewayToExit(entry, { PORT: 'eighty', HOOKGATE_DB: join(dataDir(), 'x.db') });
+    expect(run.code).toBe(2);
+    expect(run.output).toContain('PORT');
   });
 });
