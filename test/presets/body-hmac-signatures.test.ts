@@ -11,6 +11,7 @@ import { hmacBase64, hmacHex, type Signed } from '../../src/cli/signers';
 import { findPreset } from '../../src/core/presets/catalog';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { eventsOf } from '../helpers/hooks';
+import { createdWebhook } from '../helpers/webhooks-api';
 
 const SECRET = 'a-long-random-secret';
 /** Airtable's `macSecretBase64`: the key is the bytes this decodes to. */
@@ -55,12 +56,7 @@ beforeAll(() => {
 afterAll(() => t.close());
 
 async function createHook(preset: string, secret: string): Promise<{ id: string; slug: string }> {
-  const response = await t.api('/api/webhooks', {
-    method: 'POST',
-    json: { name: preset, preset, verify: { secrets: [secret] } },
-  });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return (await response.json()) as { id: string; slug: string };
+  return createdWebhook(t, { name: preset, preset, verify: { secrets: [secret] } });
 }
 
 /** The preset's sample request: its headers (without any signature) and its body as JSON text. */

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_TOKEN, type TestApp } from '../helpers/app';
 import { eventsOf } from '../helpers/hooks';
+import { createdWebhook } from '../helpers/webhooks-api';
 import { createUiClient } from '../ui/ui-client';
 
 const NOW = '2026-03-27T12:00:00Z';
@@ -30,9 +31,7 @@ beforeAll(() => {
 afterAll(() => t.close());
 
 async function createFromPreset(preset: string, verify: Record<string, unknown> = {}) {
-  const response = await t.api('/api/webhooks', { method: 'POST', json: { name: preset, preset, verify } });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return (await response.json()) as { id: string; slug: string; verify: Record<string, unknown> };
+  return createdWebhook<{ verify: Record<string, unknown> }>(t, { name: preset, preset, verify });
 }
 
 const hook = (slug: string, init: RequestInit = {}) => t.app.request(`/hooks/${slug}`, init);

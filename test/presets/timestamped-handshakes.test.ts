@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { eventsOf } from '../helpers/hooks';
+import { createdWebhook } from '../helpers/webhooks-api';
 
 let t: TestApp | undefined;
 afterEach(async () => {
@@ -22,9 +23,7 @@ function app(nowMs: number): TestApp {
 }
 
 async function createFrom(app: TestApp, preset: string, extra: Record<string, unknown>): Promise<{ id: string; slug: string }> {
-  const response = await app.api('/api/webhooks', { method: 'POST', json: { name: preset, preset, ...extra } });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return (await response.json()) as { id: string; slug: string };
+  return createdWebhook(app, { name: preset, preset, ...extra });
 }
 
 const hmacHex = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest('hex');

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { eventsOf } from '../helpers/hooks';
+import { createdWebhook } from '../helpers/webhooks-api';
 
 const NOW_MS = Date.parse('2026-03-27T12:00:00Z');
 const PUBLIC_URL = 'https://hooks.example.com';
@@ -160,9 +161,7 @@ beforeAll(() => {
 afterAll(() => t.close());
 
 async function createFrom(preset: string, secrets: string[]): Promise<{ id: string; slug: string }> {
-  const response = await t.api('/api/webhooks', { method: 'POST', json: { name: preset, preset, verify: { secrets } } });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return (await response.json()) as { id: string; slug: string };
+  return createdWebhook(t, { name: preset, preset, verify: { secrets } });
 }
 
 /** Sends the case's payload, signed by `c.sign` (with `init` changes), to `hook`. */

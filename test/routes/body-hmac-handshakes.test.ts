@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hmacBase64 } from '../../src/cli/signers';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { eventsOf } from '../helpers/hooks';
+import { createdWebhook } from '../helpers/webhooks-api';
 
 const SECRET = 'a-long-random-secret';
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -20,9 +21,7 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 async function createHook(input: Record<string, unknown>): Promise<{ id: string; slug: string }> {
-  const response = await t.api('/api/webhooks', { method: 'POST', json: { name: 'hook', ...input } });
-  expect(response.status, await response.clone().text()).toBe(201);
-  return (await response.json()) as { id: string; slug: string };
+  return createdWebhook(t, { name: 'hook', ...input });
 }
 
 function post(slug: string, headers: Record<string, string>, body: string): Promise<Response> {

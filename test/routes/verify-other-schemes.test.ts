@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { storedEvents } from '../helpers/hooks';
 import { signDropbox, signMailgun, signNetlify, signSendgrid, signTeams } from '../helpers/provider-signers';
+import { createdWebhook } from '../helpers/webhooks-api';
 
 const NOW_SECONDS = 1_774_612_800; // 2026-03-27T12:00:00Z
 const STATIC = { kind: 'static', event: { event: 'verified.request', resource: { 'prefect.resource.id': 'test.verified' } } };
@@ -118,12 +119,7 @@ describe.each(SCHEMES)('$name', (scheme) => {
   let id = '';
 
   beforeAll(async () => {
-    const response = await t.api('/api/webhooks', {
-      method: 'POST',
-      json: { name: scheme.name, mapping: STATIC, verify: scheme.verify([first, second]) },
-    });
-    expect(response.status, await response.clone().text()).toBe(201);
-    ({ slug, id } = (await response.json()) as { slug: string; id: string });
+    ({ slug, id } = await createdWebhook(t, { name: scheme.name, mapping: STATIC, verify: scheme.verify([first, second]) }));
   });
 
   const send = (signed: Signed) =>

@@ -9,6 +9,7 @@ import type { Signed } from '../../src/cli/signers';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { storedEvents } from '../helpers/hooks';
 import { JSON_BODY, NOW_SECONDS, PUBLIC_URL, SIGNED_SCHEMES, STATIC, wrongSecretOf } from '../helpers/signed-schemes';
+import { createdWebhook } from '../helpers/webhooks-api';
 
 let t: TestApp;
 beforeAll(() => {
@@ -30,12 +31,7 @@ describe.each(SIGNED_SCHEMES)('$name', (scheme) => {
   let id = '';
 
   beforeAll(async () => {
-    const response = await t.api('/api/webhooks', {
-      method: 'POST',
-      json: { name: scheme.name, mapping: STATIC, verify: scheme.verify([first, second]) },
-    });
-    expect(response.status, await response.clone().text()).toBe(201);
-    ({ slug, id } = (await response.json()) as { slug: string; id: string });
+    ({ slug, id } = await createdWebhook(t, { name: scheme.name, mapping: STATIC, verify: scheme.verify([first, second]) }));
   });
 
   const url = () => `${PUBLIC_URL}/hooks/${slug}`;
