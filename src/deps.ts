@@ -54,6 +54,11 @@ export interface AppDeps {
    * is not limited.
    */
   clientAddress?: (c: Context) => string | undefined;
+  /**
+   * True where `app.fetch` is given the runtime's ExecutionContext (Workers): work after the
+   * response (the delivery log's write, a key's last use) goes to its `waitUntil`.
+   */
+  executionContext?: boolean;
   /** Forwarding to sinks, where the runtime runs it: its sender (SSRF guard included), a nudge for its drain loop, its counters. */
   forwarding?: Forwarding;
 }

@@ -4,6 +4,7 @@
  * response) and on the cron triggers (wrangler.toml `[triggers]`), which also run retention.
  */
 import './adapter/workers/jitless';
+import type { ExecutionContext } from 'hono';
 import { fetchCertificateOverHttps } from './adapter/certificate-fetch';
 import { adminToken, maxBodyBytes, type WorkerEnv } from './adapter/workers/config';
 import { createWorkersForwarding, type WorkersForwarding } from './adapter/workers/forwarding';
@@ -18,7 +19,7 @@ import { createD1Store } from './store/d1';
 interface Built {
   env: WorkerEnv;
   forwarding: WorkersForwarding;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: (request: Request, ctx: Context) => Promise<Response>;
 }
 
 /** The part of Workers' `ExecutionContext` this entry uses. */
@@ -52,11 +53,14 @@ function build(env: WorkerEnv): Built {
     // Cloudflare sets it on every request from the internet; absent (tests, dev), nothing is limited.
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
     metricsPublic: env.HOOKGATE_METRICS_PUBLIC === 'true',
+    executionContext: true,
   });
   return {
     env,
     forwarding,
-    fetch: async (request: Request) => refuseWithoutAdminToken(request, token) ?? (await app.fetch(request)),
+    fetch: async (request: Request, ctx: Context) =>
+      // The ExecutionContext goes to the app, whose work after the response uses its `waitUntil`.
+      refuseWithoutAdminToken(request, token) ?? (await app.fetch(request, env, ctx as ExecutionContext)),
   };
 }
 
@@ -76,7 +80,7 @@ export default {
   async fetch(request: Request, env: WorkerEnv, ctx: Context): Promise<Response> {
     const gateway = built(env);
     await gateway.forwarding.ready.catch(() => undefined);
-    const response = await gateway.fetch(request);
+    const response = await gateway.fetch(request, ctx);
     if (mayIngest(request, response)) ctx.waitUntil(gateway.forwarding.drain());
     return response;
   },

@@ -12,14 +12,19 @@ interface CounterFamily {
   values: Map<string, { labels: Labels; value: number }>;
 }
 
+const NEEDS_ESCAPE = /[\\\n"]/;
+
 /** A label value as Prometheus' text format quotes it. */
 function quote(value: string): string {
+  if (!NEEDS_ESCAPE.test(value)) return `"${value}"`;
   return `"${value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"')}"`;
 }
 
+/** `{name="value",…}`, or '' without labels; made on every count, so without intermediate arrays. */
 export function labelText(labels: Labels): string {
-  const pairs = Object.entries(labels).map(([name, value]) => `${name}=${quote(value)}`);
-  return pairs.length > 0 ? `{${pairs.join(',')}}` : '';
+  let text = '';
+  for (const name in labels) text += `${text === '' ? '{' : ','}${name}=${quote(labels[name] as string)}`;
+  return text === '' ? '' : `${text}}`;
 }
 
 export interface Counters {

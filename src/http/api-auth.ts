@@ -49,7 +49,7 @@ function unauthorized(): Response {
 export async function authenticate(token: string, deps: RouteDeps, c: Context): Promise<Actor | undefined> {
   const found = await lookupKey(token, deps);
   if (found) {
-    if (found.touch) deferTask(c, found.touch, deps.log, 'recording an API key use');
+    if (found.touch) deferTask(c, found.touch, deps, 'recording an API key use');
     return found.actor;
   }
   return (await secretEquals(token, deps.adminToken)) ? ADMIN_TOKEN_ACTOR : undefined;

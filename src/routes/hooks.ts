@@ -86,16 +86,16 @@ function refusal(error: unknown, disabled: boolean): Omit<DeliveryFacts, 'webhoo
  * Whatever a webhook answers (its own success response may be a sender-supplied template, even
  * HTML), it is inert: no script, no frame, no content sniffing, on the origin that also serves /ui.
  */
-const INERT_HEADERS: Record<string, string> = {
-  'content-security-policy': "sandbox; default-src 'none'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-};
+const INERT_HEADERS: readonly (readonly [string, string])[] = [
+  ['content-security-policy', "sandbox; default-src 'none'; frame-ancestors 'none'"],
+  ['x-content-type-options', 'nosniff'],
+];
 
 export function createHookRoutes(deps: RouteDeps): Hono {
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
-    for (const [name, value] of Object.entries(INERT_HEADERS)) c.res.headers.set(name, value);
+    for (const [name, value] of INERT_HEADERS) c.res.headers.set(name, value);
   });
   app.all('/:slug', async (c) => {
     const receivedAt = deps.now();
@@ -110,7 +110,7 @@ export function createHookRoutes(deps: RouteDeps): Hono {
       );
       // On Workers the isolate may stop after the response: the log's write goes to `waitUntil`;
       // on Node the log's own timer writes the batch.
-      runtimeWaitUntil(c)?.(deps.deliveries.flush());
+      runtimeWaitUntil(c, deps)?.(deps.deliveries.flush());
     };
     try {
       webhook = await findWebhook(deps, c.req.param('slug'));

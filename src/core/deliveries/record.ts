@@ -32,6 +32,19 @@ const SAFE_PATTERN =
 
 const NEVER_BY_VALUE = /sign|token|secret|auth|cookie|key|pass|session|credential|hmac|digest/;
 
+/** Whether a header's value may be kept. Senders repeat the same few names: decided once per name (a bounded memo). */
+const safeByName = new Map<string, boolean>();
+const MAX_REMEMBERED_NAMES = 512;
+
+function keepsValue(name: string): boolean {
+  let safe = safeByName.get(name);
+  if (safe === undefined) {
+    safe = !NEVER_BY_VALUE.test(name) && (SAFE_HEADERS.has(name) || SAFE_PATTERN.test(name));
+    if (safeByName.size < MAX_REMEMBERED_NAMES) safeByName.set(name, safe);
+  }
+  return safe;
+}
+
 /** Header names (lower case) with their value where it is safe to keep, null otherwise. */
 export function recordedHeaders(headers: Headers): { headers: Record<string, string | null>; omitted: number } {
   const out: Record<string, string | null> = {};
@@ -43,8 +56,7 @@ export function recordedHeaders(headers: Headers): { headers: Record<string, str
       return;
     }
     count++;
-    const safe = !NEVER_BY_VALUE.test(name) && (SAFE_HEADERS.has(name) || SAFE_PATTERN.test(name));
-    out[name] = safe ? value.slice(0, MAX_DELIVERY_HEADER_VALUE) : null;
+    out[name] = keepsValue(name) ? value.slice(0, MAX_DELIVERY_HEADER_VALUE) : null;
   });
   return { headers: out, omitted };
 }
