@@ -1,4 +1,4 @@
-/** CPU time of processes from Linux /proc: a gateway, and a PostgreSQL server with all its backends. */
+/** CPU time of processes from Linux /proc: a gateway, a peer, a PostgreSQL server with all its backends. */
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Clock ticks per second of /proc's utime and stime (USER_HZ: 100 on Linux). */
@@ -30,4 +30,15 @@ export function treeCpuSeconds(pid: number): number {
     if (fields && Number(fields[1]) === pid) total += cpuSeconds(Number(entry));
   }
   return total;
+}
+
+/** Runs `measure` and gives the CPU `pid` (its threads and children) used meanwhile, per request, µs. */
+export async function withCpu<T extends { requests: number }>(
+  pid: number,
+  measure: () => Promise<T>,
+): Promise<T & { cpuMicrosPerRequest: number }> {
+  const before = treeCpuSeconds(pid);
+  const result = await measure();
+  const used = treeCpuSeconds(pid) - before;
+  return { ...result, cpuMicrosPerRequest: Math.round((used * 1e6) / Math.max(1, result.requests)) };
 }

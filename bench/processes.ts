@@ -26,23 +26,27 @@ function statusMb(pid: number, field: string): number {
   return Math.round(kb / 1024);
 }
 
-/** Starts `node <script>` (through tsx for TypeScript) and waits for it to print `ready`. */
+/** Starts `node <script> <scriptArgs>` (through tsx for TypeScript) and waits for it to print `ready`. */
 export async function startServer(
   script: string,
   env: Record<string, string>,
   ready = 'listening',
   nodeArgs: string[] = [],
+  scriptArgs: string[] = [],
 ): Promise<Server> {
   const port = await freePort();
   // Built JavaScript runs as it is; TypeScript through tsx.
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...nodeArgs, ...loader, script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...loader, script, ...scriptArgs], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${script} did not start:\n${output}`));
+    }, 30_000);
     child.stdout?.on('data', (chunk) => {
       output += chunk;
       if (output.includes(ready)) {

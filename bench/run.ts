@@ -1,18 +1,20 @@
 /**
  * `npm run bench`: in one run, the bare-Hono baseline and the real gateway on a file database,
  * each driven by autocannon on 127.0.0.1 (50 connections, bounded in time); then the stores
- * compared (SQLite, PostgreSQL with one and two processes; BENCH_STORES=0 skips them); prints tables
- * and writes bench/results.json. Then the template and query benchmarks.
+ * compared (SQLite, PostgreSQL with one and two processes; BENCH_STORES=0 skips them) and a peer,
+ * Node-RED on the same GitHub push (BENCH_PEERS=0 skips it); prints tables and writes bench/results.json.
+ * Then the template and query benchmarks.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { treeCpuSeconds } from './cpu';
+import { withCpu } from './cpu';
 import { benchDeliveryLog } from './deliveries';
 import { benchForwarding, type ForwardingResult } from './forwarding';
 import { load } from './load';
+import { benchNodeRed, type PeerOutcome, peerLine, peerRow } from './node-red';
 import { startServer } from './processes';
 import { benchQueries, ensureSeeded, SEED_EVENTS } from './queries';
 import { cpuPerEvent, printTable, type ScenarioResult } from './report';
@@ -47,22 +49,12 @@ async function storedFor(base: string, webhookId: string): Promise<number> {
   return Number(page.total);
 }
 
-/** Runs `measure` and gives the CPU `pid` (its threads and children) used meanwhile, per request, µs. */
-async function withCpu<T extends { requests: number }>(
-  pid: number,
-  measure: () => Promise<T>,
-): Promise<T & { cpuMicrosPerRequest: number }> {
-  const before = treeCpuSeconds(pid);
-  const result = await measure();
-  const used = treeCpuSeconds(pid) - before;
-  return { ...result, cpuMicrosPerRequest: Math.round((used * 1e6) / Math.max(1, result.requests)) };
-}
-
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-bench-'));
   const results: ScenarioResult[] = [];
   let stores: StoreResult[] = [];
   let forwarding: ForwardingResult | undefined;
+  let peer: PeerOutcome = { skipped: 'BENCH_PEERS=0' };
   try {
     const baselineServer = await startServer(here('./baseline-server.ts'), {});
     const baselineLoad = {
@@ -113,6 +105,17 @@ async function main(): Promise<void> {
     }
     await gateway.stop();
 
+    const push = scenarios().find((s) => s.name === 'github-push');
+    if (push && process.env.BENCH_PEERS !== '0') {
+      peer = await benchNodeRed({
+        dir,
+        scenario: push,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+      });
+    }
+
     const forwardingScenario = scenarios().find((s) => s.name === 'static');
     if (forwardingScenario) {
       forwarding = await benchForwarding({
@@ -133,7 +136,10 @@ async function main(): Promise<void> {
   }
 
   const baselineRps = results[0]?.rps ?? 1;
-  printTable(results, baselineRps, { connections: CONNECTIONS, seconds: SECONDS });
+  const table = 'result' in peer ? [...results, peer.result] : results;
+  printTable(table, baselineRps, { connections: CONNECTIONS, seconds: SECONDS });
+  const ourPush = results.find((r) => r.name === 'github-push');
+  process.stdout.write(peerLine(peer, ourPush));
   if (stores.length > 0) printStores(stores);
   const withoutSink = results.find((r) => r.name === 'static');
   if (forwarding && withoutSink) {
@@ -178,6 +184,7 @@ async function main(): Promise<void> {
           ? Number((r.cpuMicrosPerRequest / results[0].cpuMicrosPerRequest).toFixed(2))
           : null,
     })),
+    peers: [peerRow(peer, ourPush)],
     stores: stores.map((r) => ({
       name: r.name,
       rps: Math.round(r.rps),
