@@ -10,14 +10,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type BuiltRef, buildAtRef } from './before';
 import { withCpu } from './cpu';
 import { benchDeliveryLog } from './deliveries';
 import { benchForwarding, type ForwardingResult } from './forwarding';
+import { api, measureScenario, startGateway, TOKEN } from './gateway-runs';
 import { load } from './load';
 import { benchNodeRed, type PeerOutcome, peerLine, peerRow } from './node-red';
 import { startServer } from './processes';
 import { benchQueries, ensureSeeded, SEED_EVENTS } from './queries';
-import { cpuPerEvent, printTable, type ScenarioResult } from './report';
+import { isBaseline, printBeforeAfter, printTable, type ScenarioResult, scenarioJson } from './report';
 import { scenarios, twoKilobyteBody } from './scenarios';
 import { benchStores, printStores, type StoreResult } from './stores';
 import { benchTemplates } from './templates';
@@ -25,29 +27,10 @@ import { benchTemplates } from './templates';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = 2;
-const TOKEN = 'bench-admin-token-0123456789abcdef';
+const RUN = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
+/** A git ref to measure beside the working tree, scenario by scenario (`BENCH_BEFORE=<ref>`). */
+const BEFORE_REF = process.env.BENCH_BEFORE;
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-async function api(base: string, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-async function storedFor(base: string, webhookId: string): Promise<number> {
-  const page = await api(base, '/api/events/filter', {
-    filter: {
-      related: { id: [`hookgate.webhook.${webhookId}`] },
-      occurred: { since: '2000-01-01T00:00:00Z', until: '2100-01-01T00:00:00Z' },
-    },
-    limit: 1,
-  });
-  return Number(page.total);
-}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hookgate-bench-'));
@@ -55,57 +38,44 @@ async function main(): Promise<void> {
   let stores: StoreResult[] = [];
   let forwarding: ForwardingResult | undefined;
   let peer: PeerOutcome = { skipped: 'BENCH_PEERS=0' };
+  const beforeResults: ScenarioResult[] = [];
+  let builtBefore: BuiltRef | undefined;
   try {
     const baselineServer = await startServer(here('./baseline-server.ts'), {});
-    const baselineLoad = {
-      url: `${baselineServer.url}/hooks/x`,
-      headers: { 'content-type': 'application/json' },
-      body: twoKilobyteBody(),
-    };
-    await load({ ...baselineLoad, connections: CONNECTIONS, durationSeconds: WARMUP_SECONDS });
-    const baseline = await withCpu(baselineServer.child.pid ?? 0, () =>
-      load({ ...baselineLoad, connections: CONNECTIONS, durationSeconds: SECONDS }),
-    );
-    results.push({
-      name: 'baseline',
-      description: 'bare Hono answering 204',
-      ...baseline,
-      eventsPerSecond: 0,
-      rss: baselineServer.memory(),
-      stored: 0,
-      expected: 0,
-    });
+    // Bare Hono answering 204 to the 2 KB body, and to the very request of the GitHub scenario
+    // (7 KB, signature headers, a fresh delivery id): the framework's own cost for that request.
+    const push = scenarios().find((s) => s.name === 'github-push');
+    const baselineRequests = [
+      {
+        name: 'baseline',
+        description: 'bare Hono answering 204',
+        request: { headers: { 'content-type': 'application/json' }, body: twoKilobyteBody() },
+      },
+      ...(push
+        ? [{ name: 'baseline-github', description: 'bare Hono answering 204 to the GitHub push request', request: push.request }]
+        : []),
+    ];
+    for (const { name, description, request } of baselineRequests) {
+      const baselineLoad = { url: `${baselineServer.url}/hooks/x`, ...request, connections: CONNECTIONS };
+      await load({ ...baselineLoad, durationSeconds: WARMUP_SECONDS });
+      const baseline = await withCpu(baselineServer.child.pid ?? 0, () => load({ ...baselineLoad, durationSeconds: SECONDS }));
+      results.push({ name, description, ...baseline, eventsPerSecond: 0, rss: baselineServer.memory(), stored: 0, expected: 0 });
+    }
     await baselineServer.stop();
 
-    // The gateway as `npm start` runs it: built to dist/ first.
+    // The gateway as `npm start` runs it: built to dist/ first. With BENCH_BEFORE, the same
+    // scenarios also run on the gateway as built at that ref, each right before this one's.
     execFileSync(process.execPath, [here('../scripts/build.mjs')], { cwd: here('..') });
-    const gateway = await startServer(here('../dist/node.mjs'), {
-      HOOKGATE_DB: join(dir, 'bench.db'),
-      HOOKGATE_ADMIN_TOKEN: TOKEN,
-      HOOKGATE_MAX_BODY_BYTES: String(1024 * 1024),
-      HOOKGATE_SQLITE_WRITER: process.env.HOOKGATE_SQLITE_WRITER ?? 'inline',
-      HOOKGATE_SYNCHRONOUS: process.env.HOOKGATE_SYNCHRONOUS ?? 'NORMAL',
-    });
+    builtBefore = BEFORE_REF ? buildAtRef(BEFORE_REF, dir) : undefined;
+    const gateway = await startGateway(here('../dist/node.mjs'), dir, 'bench');
+    const gatewayBefore = builtBefore && (await startGateway(builtBefore.script, dir, 'before'));
     for (const scenario of scenarios()) {
-      const webhook = await api(gateway.url, '/api/webhooks', { name: `bench ${scenario.name}`, ...scenario.webhook });
-      const options = { url: String(webhook.url), ...scenario.request, connections: CONNECTIONS };
-      await load({ ...options, durationSeconds: WARMUP_SECONDS });
-      const before = await storedFor(gateway.url, String(webhook.id));
-      const result = await withCpu(gateway.child.pid ?? 0, () => load({ ...options, durationSeconds: SECONDS }));
-      const stored = (await storedFor(gateway.url, String(webhook.id))) - before;
-      results.push({
-        name: scenario.name,
-        description: scenario.description,
-        ...result,
-        eventsPerSecond: result.rps * scenario.eventsPerRequest,
-        rss: gateway.memory(),
-        stored,
-        expected: (result.requests - result.non2xx) * scenario.eventsPerRequest,
-      });
+      if (gatewayBefore) beforeResults.push(await measureScenario(gatewayBefore, scenario, RUN));
+      results.push(await measureScenario(gateway, scenario, RUN));
     }
     await gateway.stop();
+    await gatewayBefore?.stop();
 
-    const push = scenarios().find((s) => s.name === 'github-push');
     if (push && process.env.BENCH_PEERS !== '0') {
       peer = await benchNodeRed({
         dir,
@@ -123,15 +93,14 @@ async function main(): Promise<void> {
         dir,
         token: TOKEN,
         scenario: forwardingScenario,
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-        warmupSeconds: WARMUP_SECONDS,
+        ...RUN,
         createWebhook: (base, body) => api(base, '/api/webhooks', body),
       });
       results.push(forwarding);
     }
     if (process.env.BENCH_STORES !== '0') stores = await benchStores(dir, TOKEN, CONNECTIONS, SECONDS);
   } finally {
+    builtBefore?.remove();
     rmSync(dir, { recursive: true, force: true });
   }
 
@@ -140,6 +109,7 @@ async function main(): Promise<void> {
   printTable(table, baselineRps, { connections: CONNECTIONS, seconds: SECONDS });
   const ourPush = results.find((r) => r.name === 'github-push');
   process.stdout.write(peerLine(peer, ourPush));
+  if (builtBefore) printBeforeAfter(builtBefore.commit, beforeResults, results);
   if (stores.length > 0) printStores(stores);
   const withoutSink = results.find((r) => r.name === 'static');
   if (forwarding && withoutSink) {
@@ -154,6 +124,8 @@ async function main(): Promise<void> {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
   };
+  const bareGithub = results.find((r) => r.name === 'baseline-github');
+  const scenarioRow = (r: ScenarioResult) => scenarioJson(r, results[0], r.name === 'github-push' ? bareGithub : undefined);
   const report = {
     machine,
     settings: {
@@ -163,28 +135,19 @@ async function main(): Promise<void> {
       synchronous: process.env.HOOKGATE_SYNCHRONOUS ?? 'NORMAL',
     },
     baseline: { rps: Math.round(baselineRps), cpu_us_per_request: results[0]?.cpuMicrosPerRequest ?? null },
+    baseline_github: bareGithub && {
+      rps: Math.round(bareGithub.rps),
+      cpu_us_per_request: bareGithub.cpuMicrosPerRequest ?? null,
+    },
     forwarding: forwarding && {
       rps: Math.round(forwarding.rps),
       rps_without_sink: Math.round(results.find((r) => r.name === 'static')?.rps ?? 0),
       forwarded: forwarding.forwarded,
       drain_seconds: forwarding.drainSeconds,
     },
-    scenarios: results.slice(1).map((r) => ({
-      name: r.name,
-      rps: Math.round(r.rps),
-      events_per_s: Math.round(r.eventsPerSecond),
-      p50_ms: r.p50Ms,
-      p99_ms: r.p99Ms,
-      rss_mb: r.rss.peakMb,
-      ratio: Number((r.rps / baselineRps).toFixed(2)),
-      cpu_us_per_request: r.cpuMicrosPerRequest ?? null,
-      cpu_us_per_event: cpuPerEvent(r) ?? null,
-      cpu_ratio_to_baseline:
-        r.cpuMicrosPerRequest && results[0]?.cpuMicrosPerRequest
-          ? Number((r.cpuMicrosPerRequest / results[0].cpuMicrosPerRequest).toFixed(2))
-          : null,
-    })),
+    scenarios: results.filter((r) => !isBaseline(r)).map(scenarioRow),
     peers: [peerRow(peer, ourPush)],
+    before: builtBefore && { ref: BEFORE_REF, commit: builtBefore.commit, scenarios: beforeResults.map(scenarioRow) },
     stores: stores.map((r) => ({
       name: r.name,
       rps: Math.round(r.rps),
