@@ -20,7 +20,7 @@ async function signingSecret(webhook: Webhook, request: VerifiedRequest): Promis
   if (settings.scheme !== 'hmac') return undefined;
   for (const secret of settings.secrets) {
     try {
-      await verifyHmac({ ...settings, secrets: [secret] }, request);
+      await verifyHmac(settings, { secrets: [secret], toleranceSeconds: settings.toleranceSeconds }, request);
       return secret;
     } catch {
       // Not this one: the next secret signed it.

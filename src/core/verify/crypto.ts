@@ -6,6 +6,7 @@
  */
 import { createLru } from '../../lib/lru';
 import type { HmacAlgorithm } from '../../schemas/verify';
+import { concatBytes } from './encoding';
 
 const HASH: Record<HmacAlgorithm, string> = { sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' };
 export const KEY_CACHE_SIZE = 256;
@@ -24,12 +25,28 @@ function importHmacKey(algorithm: HmacAlgorithm, key: Uint8Array | string): Prom
   return crypto.subtle.importKey('raw', raw as BufferSource, { name: 'HMAC', hash: HASH[algorithm] }, false, ['sign']);
 }
 
-/** An HMAC implementation: Web Crypto by default; a runtime may pass a faster synchronous one. */
-export type HmacFn = (algorithm: HmacAlgorithm, key: Uint8Array | string, data: Uint8Array) => Promise<Uint8Array> | Uint8Array;
+/**
+ * What an HMAC signs: bytes, or pieces hashed in order as if joined (`<t>.` then the body), so a
+ * synchronous HMAC never copies the body to join it.
+ */
+export type SignedData = Uint8Array | readonly Uint8Array[];
+
+/**
+ * An HMAC implementation: Web Crypto by default; a runtime may pass a faster synchronous one
+ * (node:crypto's), and verifiers then finish without a promise (`match.ts`).
+ */
+export type HmacFn = (algorithm: HmacAlgorithm, key: Uint8Array | string, data: SignedData) => Promise<Uint8Array> | Uint8Array;
+
+/** The pieces as one byte array (Web Crypto signs one buffer); a single piece is returned as it is. */
+export function joinSigned(data: SignedData): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  if (data.length === 1 && data[0]) return data[0];
+  return concatBytes(...data);
+}
 
 /** HMAC of `data` under `key` (UTF-8 text or raw bytes), importing the key each time: for one-off use. */
 export const hmac: HmacFn = async (algorithm, key, data) =>
-  new Uint8Array(await crypto.subtle.sign('HMAC', await importHmacKey(algorithm, key), data as BufferSource));
+  new Uint8Array(await crypto.subtle.sign('HMAC', await importHmacKey(algorithm, key), joinSigned(data) as BufferSource));
 
 /**
  * Web Crypto HMAC with its imported keys kept (at most `size`, least recently used out first), for
@@ -40,7 +57,7 @@ export function createWebCryptoHmac(size = KEY_CACHE_SIZE): HmacFn {
   const remember = createLru<Promise<CryptoKey>>(size);
   return async (algorithm, key, data) => {
     const imported = remember(cacheKey(algorithm, key), () => importHmacKey(algorithm, key));
-    return new Uint8Array(await crypto.subtle.sign('HMAC', await imported, data as BufferSource));
+    return new Uint8Array(await crypto.subtle.sign('HMAC', await imported, joinSigned(data) as BufferSource));
   };
 }
 

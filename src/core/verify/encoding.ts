@@ -25,10 +25,22 @@ export function toHex(bytes: Uint8Array): string {
   return hex;
 }
 
+/** The value of one hex digit's char code, or -1 (a loop, no regex or string slices per byte). */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48; // 0-9
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 102 ? lower - 87 : -1; // a-f, A-F
+}
+
 export function fromHex(text: string): Uint8Array | undefined {
-  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return undefined;
+  if (text.length % 2 !== 0) return undefined;
   const bytes = new Uint8Array(text.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < bytes.length; i++) {
+    const high = hexValue(text.charCodeAt(2 * i));
+    const low = hexValue(text.charCodeAt(2 * i + 1));
+    if (high < 0 || low < 0) return undefined;
+    bytes[i] = (high << 4) | low;
+  }
   return bytes;
 }
 

@@ -8,22 +8,26 @@
  * `preset.json`.
  */
 import { VerifyError } from '../../lib/errors';
+import { createLru } from '../../lib/lru';
 import { DEFAULT_TOLERANCE_SECONDS } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
 import { requireBodyField } from './body-fields';
-import { type HmacFn, hmac } from './crypto';
-import { concatBytes, decodeSignature, fromBase64, utf8 } from './encoding';
+import { type HmacFn, hmac, joinSigned } from './crypto';
+import { decodeSignature, fromBase64, utf8 } from './encoding';
 import { readHeaderFields } from './header-fields';
 import { mismatch, requireHeader } from './headers';
-import { anySignatureMatches } from './match';
+import { andThen, anySignatureMatches, type MaybePromise } from './match';
 import { publicRequestUrl } from './public-url';
 import type { HmacRecipe } from './recipes';
 import { checkTimestamp } from './timestamp';
 
-export interface HmacSettings extends HmacRecipe {
+/** What a webhook adds to a recipe: its secrets (several while rotating) and its tolerance. */
+export interface HmacKeys {
   secrets: readonly string[];
   toleranceSeconds?: number;
 }
+
+export type HmacSettings = HmacRecipe & HmacKeys;
 
 /** What `{timestamp}`, `{method}` and `{url}` stand for in a request. */
 export interface SignedValues {
@@ -32,39 +36,83 @@ export interface SignedValues {
   url?: string;
 }
 
+/** One piece of a recipe's signed content: literal bytes, or a placeholder read from the request. */
+type Piece =
+  | { kind: 'text'; bytes: Uint8Array }
+  | { kind: 'body' }
+  | { kind: 'header'; name: string }
+  | { kind: 'field'; path: string }
+  | { kind: 'value'; name: keyof SignedValues };
+
 const PLACEHOLDER = /\{(body|timestamp|method|url|header:[^}]+|field:[^}]+)\}/g;
 
-function placeholderValue(name: string, request: Pick<ReceivedRequest, 'headers' | 'body'>, values: SignedValues): Uint8Array {
-  if (name === 'body') return request.body;
-  if (name.startsWith('header:')) return utf8(requireHeader(request.headers, name.slice('header:'.length)));
-  if (name.startsWith('field:')) return utf8(requireBodyField(request.body, name.slice('field:'.length)));
-  const value = values[name as keyof SignedValues];
+function pieceOf(name: string): Piece {
+  if (name === 'body') return { kind: 'body' };
+  if (name.startsWith('header:')) return { kind: 'header', name: name.slice('header:'.length) };
+  if (name.startsWith('field:')) return { kind: 'field', path: name.slice('field:'.length) };
+  return { kind: 'value', name: name as keyof SignedValues };
+}
+
+/** Recipes are few and not secret: each is split into pieces once (bounded, least recently used out). */
+const RECIPE_CACHE_SIZE = 256;
+const compiled = createLru<readonly Piece[]>(RECIPE_CACHE_SIZE);
+
+function compile(recipe: string): readonly Piece[] {
+  const pieces: Piece[] = [];
+  let last = 0;
+  for (const match of recipe.matchAll(PLACEHOLDER)) {
+    if (match.index > last) pieces.push({ kind: 'text', bytes: utf8(recipe.slice(last, match.index)) });
+    pieces.push(pieceOf(match[1] ?? ''));
+    last = match.index + match[0].length;
+  }
+  if (last < recipe.length) pieces.push({ kind: 'text', bytes: utf8(recipe.slice(last)) });
+  return pieces;
+}
+
+function signedValue(name: keyof SignedValues, values: SignedValues): string {
+  const value = values[name];
   if (value === undefined && name === 'timestamp')
     throw new VerifyError('signature-missing', 'the request has no signed timestamp');
   // verifyHmac always passes the method and the URL.
   if (value === undefined) throw new Error(`no value for {${name}} reached the signed content`);
-  return utf8(value);
+  return value;
 }
 
-/** The bytes a recipe signs: its literal text, the raw body, header and body-field values and `values`, in order. */
+/**
+ * The bytes a recipe signs, in pieces hashed in order: its literal text, the raw body (itself, not
+ * a copy), header and body-field values and `values` (made only when the recipe names one).
+ */
+export function signedPieces(
+  recipe: string,
+  request: Pick<ReceivedRequest, 'headers' | 'body'>,
+  values: SignedValues | (() => SignedValues) = {},
+): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let known = typeof values === 'function' ? undefined : values;
+  for (const piece of compiled(recipe, () => compile(recipe))) {
+    if (piece.kind === 'text') out.push(piece.bytes);
+    else if (piece.kind === 'body') out.push(request.body);
+    else if (piece.kind === 'header') out.push(utf8(requireHeader(request.headers, piece.name)));
+    else if (piece.kind === 'field') out.push(utf8(requireBodyField(request.body, piece.path)));
+    else {
+      known ??= (values as () => SignedValues)();
+      out.push(utf8(signedValue(piece.name, known)));
+    }
+  }
+  return out;
+}
+
+/** The bytes a recipe signs, joined: its literal text, the raw body, header and body-field values and `values`, in order. */
 export function signedContent(
   recipe: string,
   request: Pick<ReceivedRequest, 'headers' | 'body'>,
   values: SignedValues = {},
 ): Uint8Array {
-  const parts: Uint8Array[] = [];
-  let last = 0;
-  for (const match of recipe.matchAll(PLACEHOLDER)) {
-    parts.push(utf8(recipe.slice(last, match.index)));
-    parts.push(placeholderValue(match[1] ?? '', request, values));
-    last = match.index + match[0].length;
-  }
-  parts.push(utf8(recipe.slice(last)));
-  return concatBytes(...parts);
+  return joinSigned(signedPieces(recipe, request, values));
 }
 
 /** Decoded signatures; entries without the prefix or not in the encoding are dropped. */
-function decodeAll(entries: readonly string[], settings: HmacSettings): Uint8Array[] {
+function decodeAll(entries: readonly string[], settings: HmacRecipe): Uint8Array[] {
   const out: Uint8Array[] = [];
   for (const entry of entries) {
     const trimmed = entry.trim();
@@ -75,9 +123,15 @@ function decodeAll(entries: readonly string[], settings: HmacSettings): Uint8Arr
   return out;
 }
 
-/** The HMAC key a secret stands for; a base64 secret that does not decode gives no key (never matches). */
-function keyOf(secret: string, settings: HmacSettings): Uint8Array | string | undefined {
-  return settings.secretEncoding === 'base64' ? fromBase64(secret.trim()) : secret;
+/** The HMAC keys the secrets stand for; a base64 secret that does not decode gives no key (never matches). */
+function keysOf(secrets: readonly string[], recipe: HmacRecipe): readonly (Uint8Array | string)[] {
+  if (recipe.secretEncoding !== 'base64') return secrets;
+  const keys: Uint8Array[] = [];
+  for (const secret of secrets) {
+    const key = fromBase64(secret.trim());
+    if (key) keys.push(key);
+  }
+  return keys;
 }
 
 /** The signed time as the request carries it (absent when its header is missing) and where it comes from. */
@@ -92,7 +146,7 @@ interface SignedTimestamp {
  */
 function readSignatures(
   value: string,
-  settings: HmacSettings,
+  settings: HmacRecipe,
   request: Pick<ReceivedRequest, 'headers' | 'body'>,
 ): { signatures: Uint8Array[]; timestamp?: SignedTimestamp } {
   let entries = settings.separator ? value.split(settings.separator) : [value];
@@ -115,32 +169,42 @@ function readSignatures(
   return { signatures: decodeAll(entries, settings), timestamp };
 }
 
-/** `publicUrl`: `HOOKGATE_PUBLIC_URL`, for recipes that sign `{url}`. */
-export async function verifyHmac(
-  settings: HmacSettings,
+/**
+ * `recipe` with the webhook's `keys`; `publicUrl`: `HOOKGATE_PUBLIC_URL`, for recipes that sign
+ * `{url}`. Synchronous (no promise) when `sign` is: every secret is tried on every signature either way.
+ */
+export function verifyHmac(
+  recipe: HmacRecipe,
+  keys: HmacKeys,
   request: ReceivedRequest,
   sign: HmacFn = hmac,
   publicUrl?: string,
-): Promise<void> {
-  const value = settings.signatureField
-    ? requireBodyField(request.body, settings.signatureField)
-    : requireHeader(request.headers, settings.header);
-  const { signatures, timestamp } = readSignatures(value, settings, request);
-  const content = signedContent(settings.signedContent, request, {
+): MaybePromise<void> {
+  const value = recipe.signatureField
+    ? requireBodyField(request.body, recipe.signatureField)
+    : requireHeader(request.headers, recipe.header);
+  const { signatures, timestamp } = readSignatures(value, recipe, request);
+  const content = signedPieces(recipe.signedContent, request, () => ({
     timestamp: timestamp?.text,
     method: request.method.toUpperCase(),
     url: publicRequestUrl(publicUrl, request.url),
-  });
-  const keys = settings.secrets.map((secret) => keyOf(secret, settings)).filter((key) => key !== undefined);
-  const ok = await anySignatureMatches(keys, [content], (key, data) => sign(settings.algorithm, key, data), signatures);
-  if (!ok) throw mismatch(`the ${settings.header} signature`);
-  if (!timestamp) return;
-  checkTimestamp(
-    // A missing timestamp header that nothing signed is found only now (signature-missing).
-    timestamp.text ?? requireHeader(request.headers, settings.timestampHeader ?? ''),
-    timestamp.source,
-    request.receivedAt,
-    settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
-    settings.timestampFormat,
+  }));
+  const matched = anySignatureMatches(
+    keysOf(keys.secrets, recipe),
+    [content],
+    (key, data) => sign(recipe.algorithm, key, data),
+    signatures,
   );
+  return andThen(matched, (ok) => {
+    if (!ok) throw mismatch(`the ${recipe.header} signature`);
+    if (!timestamp) return;
+    checkTimestamp(
+      // A missing timestamp header that nothing signed is found only now (signature-missing).
+      timestamp.text ?? requireHeader(request.headers, recipe.timestampHeader ?? ''),
+      timestamp.source,
+      request.receivedAt,
+      keys.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+      recipe.timestampFormat,
+    );
+  });
 }

@@ -13,6 +13,7 @@ import { verifyDiscord } from './discord';
 import { ECDSA_RECIPES, verifyEcdsa } from './ecdsa';
 import { verifyHmac } from './hmac';
 import { JWS_RECIPES, verifyJws } from './jws';
+import type { MaybePromise } from './match';
 import { HMAC_RECIPES } from './recipes';
 import { verifySns } from './sns';
 import { verifyStandardWebhooks } from './standard-webhooks';
@@ -53,31 +54,28 @@ export function acceptedByHandshake(request: ReceivedRequest): VerifiedRequest {
 
 /** Authenticates the sender on the raw request; throws `VerifyError` (401) when it cannot. */
 export async function verify(settings: Verify, request: ReceivedRequest, options: VerifyOptions = {}): Promise<VerifiedRequest> {
-  await check(settings, request, options);
+  // A synchronous HMAC (node:crypto's) checks without a promise; only async schemes are awaited.
+  const checking = check(settings, request, options);
+  if (checking) await checking;
   return request as VerifiedRequest;
 }
 
-async function check(settings: Verify, request: ReceivedRequest, options: VerifyOptions): Promise<void> {
+function check(settings: Verify, request: ReceivedRequest, options: VerifyOptions): MaybePromise<void> {
   switch (settings.scheme) {
     case 'none':
       // The slug is the secret, as in Prefect.
-      break;
+      return;
     case 'bearer':
-      await verifyBearer(request.headers, settings.secrets);
-      break;
+      return verifyBearer(request.headers, settings.secrets);
     case 'basic':
-      await verifyBasic(request.headers, settings.username, settings.secrets);
-      break;
+      return verifyBasic(request.headers, settings.username, settings.secrets);
     case 'gitlab':
     case 'telegram':
-      await verifyHeaderToken(request.headers, TOKEN_HEADERS[settings.scheme], settings.secrets);
-      break;
+      return verifyHeaderToken(request.headers, TOKEN_HEADERS[settings.scheme], settings.secrets);
     case 'okta':
-      await verifyHeaderToken(request.headers, settings.header, settings.secrets);
-      break;
+      return verifyHeaderToken(request.headers, settings.header, settings.secrets);
     case 'hmac':
-      await verifyHmac(settings, request, options.hmac, options.publicUrl);
-      break;
+      return verifyHmac(settings, settings, request, options.hmac, options.publicUrl);
     case 'github':
     case 'shopify':
     case 'linear':
@@ -87,35 +85,26 @@ async function check(settings: Verify, request: ReceivedRequest, options: Verify
     case 'microsoft-teams':
     case 'dropbox':
     case 'mailgun':
-      await verifyHmac({ ...HMAC_RECIPES[settings.scheme], ...settings }, request, options.hmac);
-      break;
+      return verifyHmac(HMAC_RECIPES[settings.scheme], settings, request, options.hmac);
     case 'asana':
     case 'notion': {
       const secrets = learnedSecrets(settings.secrets, settings.scheme);
-      await verifyHmac({ ...HMAC_RECIPES[settings.scheme], secrets }, request, options.hmac);
-      break;
+      return verifyHmac(HMAC_RECIPES[settings.scheme], { secrets }, request, options.hmac);
     }
     case 'sendgrid':
-      await verifyEcdsa(ECDSA_RECIPES.sendgrid, settings, request);
-      break;
+      return verifyEcdsa(ECDSA_RECIPES.sendgrid, settings, request);
     case 'netlify':
-      await verifyJws(JWS_RECIPES.netlify, settings.secrets, request, options.hmac);
-      break;
+      return verifyJws(JWS_RECIPES.netlify, settings.secrets, request, options.hmac);
     case 'aws-sns':
-      await verifySns(settings, request, options.certificates);
-      break;
+      return verifySns(settings, request, options.certificates);
     case 'stripe':
-      await verifyStripe(settings, request, options.hmac);
-      break;
+      return verifyStripe(settings, request, options.hmac);
     case 'standard-webhooks':
-      await verifyStandardWebhooks(settings, request, options.hmac);
-      break;
+      return verifyStandardWebhooks(settings, request, options.hmac);
     case 'twilio':
-      await verifyTwilio(settings, request, options.publicUrl, options.hmac);
-      break;
+      return verifyTwilio(settings, request, options.publicUrl, options.hmac);
     case 'discord':
-      await verifyDiscord(settings, request);
-      break;
+      return verifyDiscord(settings, request);
     default:
       settings satisfies never;
   }

@@ -8,9 +8,9 @@
  */
 import type { VerifyOf } from '../../schemas/verify';
 import type { ReceivedRequest } from '../receive';
-import { type HmacFn, hmac } from './crypto';
+import { type HmacFn, hmac, joinSigned } from './crypto';
 import { anyEd25519 } from './ed25519';
-import { concatBytes, fromBase64, utf8 } from './encoding';
+import { fromBase64, utf8 } from './encoding';
 import { mismatch, requireHeader } from './headers';
 import { anySignatureMatches } from './match';
 import { checkTimestamp } from './timestamp';
@@ -20,9 +20,14 @@ function headerPrefix(headers: Headers): 'webhook-' | 'svix-' {
   return headers.has('webhook-id') || !headers.has('svix-id') ? 'webhook-' : 'svix-';
 }
 
-/** `<id>.<timestamp>.<body>`: what Standard Webhooks senders sign. */
+/** `<id>.<timestamp>.<body>`: what Standard Webhooks senders sign, in pieces (the body is not copied). */
+function standardSignedPieces(id: string, timestamp: string, body: Uint8Array): Uint8Array[] {
+  return [utf8(`${id}.${timestamp}.`), body];
+}
+
+/** `<id>.<timestamp>.<body>` as one byte array. */
 export function standardSignedContent(id: string, timestamp: string, body: Uint8Array): Uint8Array {
-  return concatBytes(utf8(`${id}.${timestamp}.`), body);
+  return joinSigned(standardSignedPieces(id, timestamp, body));
 }
 
 /** Key bytes of a configured secret or public key (`whsec_`/`whpk_` prefix optional, padding optional). */
@@ -49,7 +54,8 @@ export async function verifyStandardWebhooks(
   const id = requireHeader(request.headers, `${prefix}id`);
   const timestamp = requireHeader(request.headers, `${prefix}timestamp`);
   const signature = requireHeader(request.headers, `${prefix}signature`);
-  const content = standardSignedContent(id, timestamp, request.body);
+  const content = standardSignedPieces(id, timestamp, request.body);
+  const publicKeys = (settings.publicKeys ?? []).map((key) => keyBytes(key, 'whpk_'));
 
   const [symmetric, asymmetric] = await Promise.all([
     anySignatureMatches(
@@ -58,11 +64,8 @@ export async function verifyStandardWebhooks(
       (key, data) => sign('sha256', key, data),
       entries(signature, 'v1'),
     ),
-    anyEd25519(
-      (settings.publicKeys ?? []).map((key) => keyBytes(key, 'whpk_')),
-      entries(signature, 'v1a'),
-      content,
-    ),
+    // Ed25519 takes one buffer: joined only when there are keys to check it with.
+    publicKeys.length > 0 ? anyEd25519(publicKeys, entries(signature, 'v1a'), joinSigned(content)) : false,
   ]);
   if (!symmetric && !asymmetric) throw mismatch(`the ${prefix}signature`);
   checkTimestamp(timestamp, `the ${prefix}timestamp header`, request.receivedAt, settings.toleranceSeconds);
