@@ -13,16 +13,29 @@ export function isUuid(text: string): boolean {
   return UUID_SHAPE.test(text);
 }
 
+/** Two lower-case hex digits per byte value. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
 function format(bytes: Uint8Array): string {
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
+    out += HEX[bytes[i] as number];
+  }
+  return out;
 }
 
+/** The last namespace read: a webhook's events all use its id as namespace. */
+let lastNamespace = '';
+let lastNamespaceBytes = new Uint8Array(16);
+
 function parse(uuid: string): Uint8Array {
+  if (uuid === lastNamespace) return lastNamespaceBytes;
   const hex = uuid.replaceAll('-', '');
   const bytes = new Uint8Array(16);
   for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  lastNamespace = uuid;
+  lastNamespaceBytes = bytes;
   return bytes;
 }
 
