@@ -20,12 +20,18 @@ export function describeType(value: unknown): string {
  */
 export const MAX_JSON_DEPTH = 100;
 
+/** What is known of a JSON value parsed from text: how deep it nests, how long that text was. */
+interface ParsedFacts {
+  height: number;
+  textChars: number;
+}
+
 /**
- * Heights of JSON values already measured (a parsed request body): a later check of a value that
- * holds one (an event payload made of the body) adds its height instead of walking it again.
- * Only values that are never changed afterwards may be recorded.
+ * JSON values already measured (a parsed request body): a later check of a value that holds one
+ * (an event payload made of the body) adds its height instead of walking it again, and a template
+ * may place it as it is (core/template/placement.ts). Only values never changed afterwards are kept.
  */
-const heights = new WeakMap<object, number>();
+const parsedValues = new WeakMap<object, ParsedFacts>();
 
 /**
  * How many levels of objects/arrays `value` nests below itself (0 for one without any), or
@@ -37,15 +43,23 @@ export function jsonHeight(value: unknown, limit: number = MAX_JSON_DEPTH): numb
   return height > limit ? undefined : height;
 }
 
-/** Remembers that `value` (never to be changed) nests `height` levels: see `nestsDeeperThan`. */
-export function rememberHeight(value: object, height: number): void {
-  heights.set(value, height);
+/**
+ * Remembers that `value` (plain data from `JSON.parse` of `textChars` characters, never to be
+ * changed) nests `height` levels: see `nestsDeeperThan` and `parsedTextChars`.
+ */
+export function rememberParsed(value: object, height: number, textChars: number): void {
+  parsedValues.set(value, { height, textChars });
+}
+
+/** How long the text `value` was parsed from, when it was remembered by `rememberParsed`. */
+export function parsedTextChars(value: object): number | undefined {
+  return parsedValues.get(value)?.textChars;
 }
 
 /** Height of a container, or a number past `room` as soon as it is known to pass it. */
 function heightWithin(node: object, room: number): number {
-  const known = heights.get(node);
-  if (known !== undefined) return known;
+  const known = parsedValues.get(node);
+  if (known !== undefined) return known.height;
   // No room left below: any container is past it (and recursion stops here).
   if (room < 0) return 0;
   let height = 0;
@@ -59,9 +73,9 @@ function heightWithin(node: object, room: number): number {
     }
     return height;
   }
-  for (const key in node) {
-    if (!Object.hasOwn(node, key)) continue;
-    const child = (node as Record<string, unknown>)[key];
+  const children = Object.values(node);
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     if (child === null || typeof child !== 'object') continue;
     const below = heightWithin(child, room - 1) + 1;
     if (below > room) return below;
