@@ -4,7 +4,7 @@
  * prototype, so a `__proto__` key in a form is data like any other.
  */
 
-import { MAX_JSON_DEPTH, jsonHeight, rememberParsed } from '../schemas/json';
+import { jsonHeight, MAX_JSON_DEPTH, rememberParsed } from '../schemas/json';
 
 const decoder = new TextDecoder('utf-8');
 

@@ -40,7 +40,9 @@ function checkPlacing(source: string, context: object, limits: RenderLimits, tex
   const compiled = attemptPlacing(compileTemplate, source, context, limits);
   const interpreted = attemptPlacing(interpretTemplate, source, context, limits);
   if (compiled !== interpreted) {
-    throw new Error(`renderers placing values disagree on ${JSON.stringify(source)}:\n  compiled:    ${compiled}\n  interpreted: ${interpreted}`);
+    throw new Error(
+      `renderers placing values disagree on ${JSON.stringify(source)}:\n  compiled:    ${compiled}\n  interpreted: ${interpreted}`,
+    );
   }
   if (compiled.startsWith('tokens') && !(text.ok && compiled.endsWith(` text ${JSON.stringify(text.text)}`))) {
     throw new Error(`placing values changed the output of ${JSON.stringify(source)}: ${compiled.slice(0, 300)}`);

@@ -117,7 +117,8 @@ export function placeValues(parsed: unknown, placements: readonly unknown[]): { 
       const child = object[key];
       const next = visit(child, depth + 1);
       // `__proto__` is an own key in parsed JSON: define it, an assignment would set the prototype.
-      if (next !== child) Object.defineProperty(object, key, { value: next, writable: true, enumerable: true, configurable: true });
+      if (next !== child)
+        Object.defineProperty(object, key, { value: next, writable: true, enumerable: true, configurable: true });
     }
     return node;
   };
