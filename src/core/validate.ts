@@ -57,16 +57,22 @@ function finalizeOne(candidate: unknown, index: number, input: FinalizeInput, de
     throw new InvalidEventError(`${where || 'the output'}: an event must be a JSON object, got ${describeType(candidate)}`);
   }
   const given = candidate.related === undefined ? [] : candidate.related;
-  const defaulted = {
+  const fields = {
     id:
       candidate.id ?? (input.deliveryId ? deliveryEventId(input.webhook.id, input.deliveryId, index) : uuidv7(input.receivedAt)),
     occurred: candidate.occurred ?? defaults.occurred(),
     payload: candidate.payload ?? defaultPayload(input.context),
     related: Array.isArray(given) ? [...given, ...defaults.related] : given,
+    event: candidate.event,
+    resource: candidate.resource,
+    follows: candidate.follows,
   };
   const event =
-    checkEvent({ ...defaulted, event: candidate.event, resource: candidate.resource, follows: candidate.follows }) ??
-    parseEvent({ ...candidate, ...defaulted }, input.fanOut ? [index] : []);
+    checkEvent(fields) ??
+    parseEvent(
+      { ...candidate, id: fields.id, occurred: fields.occurred, payload: fields.payload, related: fields.related },
+      input.fanOut ? [index] : [],
+    );
   const size = eventBytes(event);
   if (size > MAX_EVENT_BYTES) {
     throw new InvalidEventError(`${where || 'the event'} is ${size} bytes as JSON; at most ${MAX_EVENT_BYTES} are allowed`);

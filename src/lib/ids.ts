@@ -58,7 +58,8 @@ function randomBytes(count: number): Uint8Array {
     pool = crypto.getRandomValues(new Uint8Array(POOL_BYTES));
     poolOffset = 0;
   }
-  const bytes = pool.slice(poolOffset, poolOffset + count);
+  // A view, not a copy: each pooled byte is handed out once, so the caller may write into it.
+  const bytes = pool.subarray(poolOffset, poolOffset + count);
   poolOffset += count;
   return bytes;
 }
