@@ -11,9 +11,20 @@ import { jsonHeight, MAX_JSON_DEPTH, parsedTextChars, rememberParsed } from '../
 import { activePlacements, chargePlaced, type PlacedOutput } from './budget';
 import { JsonText } from './values';
 
-/** Per process and random: no request can know it, so no text can forge a token. */
-const NONCE = `hookgate-placed-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}:`;
-const TOKEN = new RegExp(`"${NONCE}(\\d+)"`, 'g');
+/**
+ * Per process and random, so no request can know it and no text can forge a token. Made on first
+ * use: Workers refuse random values in the global scope.
+ */
+let tokens: { nonce: string; pattern: RegExp } | undefined;
+
+function tokenSyntax(): { nonce: string; pattern: RegExp } {
+  if (!tokens) {
+    const random = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+    const nonce = `hookgate-placed-${random}:`;
+    tokens = { nonce, pattern: new RegExp(`"${nonce}(\\d+)"`, 'g') };
+  }
+  return tokens;
+}
 
 /**
  * JSON text parsed and printed again is at most this many times as long as the text: strings and
@@ -39,7 +50,7 @@ class PlacedJson extends JsonText {
   override emit(): string {
     const placements = activePlacements();
     if (!placements) return super.emit();
-    const token = `"${NONCE}${placements.length}"`;
+    const token = `"${tokenSyntax().nonce}${placements.length}"`;
     placements.push(this.#value);
     chargePlaced(this.#bound, token.length);
     return token;
@@ -75,7 +86,7 @@ export function placeable(value: unknown, textChars: number): unknown {
 /** The text the render would have printed: each token replaced by its value's JSON text. */
 export function materialise(output: PlacedOutput): string {
   if (output.placements.length === 0) return output.text;
-  return output.text.replace(TOKEN, (_, index: string) => JSON.stringify(output.placements[Number(index)]));
+  return output.text.replace(tokenSyntax().pattern, (_, index: string) => JSON.stringify(output.placements[Number(index)]));
 }
 
 /** Nesting the token search follows at most; deeper output goes the text way. */
@@ -88,13 +99,14 @@ class NotPlaced extends Error {}
  * when a token does not stand as a whole JSON value exactly once (the caller then uses the text).
  */
 export function placeValues(parsed: unknown, placements: readonly unknown[]): { value: unknown } | undefined {
+  const { nonce } = tokenSyntax();
   const used = new Uint8Array(placements.length);
   let found = 0;
   const visit = (node: unknown, depth: number): unknown => {
     if (typeof node === 'string') {
-      if (!node.includes(NONCE)) return node;
-      const index = node.startsWith(`${NONCE}`) ? Number(node.slice(NONCE.length)) : Number.NaN;
-      if (!Number.isInteger(index) || `${NONCE}${index}` !== node || used[index] !== 0 || index >= placements.length) {
+      if (!node.includes(nonce)) return node;
+      const index = node.startsWith(nonce) ? Number(node.slice(nonce.length)) : Number.NaN;
+      if (!Number.isInteger(index) || `${nonce}${index}` !== node || used[index] !== 0 || index >= placements.length) {
         throw new NotPlaced();
       }
       used[index] = 1;
@@ -113,7 +125,7 @@ export function placeValues(parsed: unknown, placements: readonly unknown[]): { 
     }
     const object = node as Record<string, unknown>;
     for (const key of Object.keys(object)) {
-      if (key.includes(NONCE)) throw new NotPlaced();
+      if (key.includes(nonce)) throw new NotPlaced();
       const child = object[key];
       const next = visit(child, depth + 1);
       // `__proto__` is an own key in parsed JSON: define it, an assignment would set the prototype.
