@@ -4,7 +4,7 @@
  * prototype, so a `__proto__` key in a form is data like any other.
  */
 
-import { MAX_JSON_DEPTH, nestsDeeperThan } from '../schemas/json';
+import { jsonHeight, MAX_JSON_DEPTH, rememberParsed } from '../schemas/json';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -37,7 +37,11 @@ export function bodyText(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** JSON text as a value, or why not: not JSON, or nested deeper than MAX_JSON_DEPTH. */
+/**
+ * JSON text as a value, or why not: not JSON, or nested deeper than MAX_JSON_DEPTH. The one walk
+ * over the value is remembered with it (see `rememberParsed`): an event payload holding the body
+ * is not walked again, and a template places the body as it is (core/template/placement.ts).
+ */
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
   let value: unknown;
   try {
@@ -45,7 +49,11 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
   } catch (error) {
     return { ok: false, reason: `is not JSON: ${(error as Error).message}` };
   }
-  return nestsDeeperThan(value) ? { ok: false, reason: `nests deeper than ${MAX_JSON_DEPTH} levels` } : { ok: true, value };
+  // Containers at depth MAX_JSON_DEPTH are too deep: the root may have that many levels less one below it.
+  const height = jsonHeight(value, MAX_JSON_DEPTH - 1);
+  if (height === undefined) return { ok: false, reason: `nests deeper than ${MAX_JSON_DEPTH} levels` };
+  if (value !== null && typeof value === 'object') rememberParsed(value, height, text.length);
+  return { ok: true, value };
 }
 
 export function parseBody(text: string, contentType: string | null): ParsedBody {

@@ -56,7 +56,7 @@ export function translate(
   options: TranslateOptions = {},
 ): Translation {
   const deliveryId = selectDeliveryId(webhook.idFrom, context) ?? options.fallbackDeliveryId;
-  let rendered: string | undefined;
+  let rendered: (() => string) | undefined;
   try {
     const result = mapRequest(webhook.mapping, { webhook, request, context, parsed }, deps);
     rendered = result.rendered;
@@ -70,7 +70,7 @@ export function translate(
     return { ok: true, events };
   } catch (error) {
     if (!(error instanceof MappingError)) throw error;
-    error.rendered ??= rendered;
+    error.rendered ??= rendered?.();
     return { ok: false, error, failure: failureEvent({ webhook, context, error, receivedAt: request.receivedAt, deliveryId }) };
   }
 }

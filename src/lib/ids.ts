@@ -5,24 +5,46 @@
  */
 import { sha1 } from './sha1';
 
-const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const encoder = new TextEncoder();
 
 /** True for any 8-4-4-4-12 hex UUID, whatever its version (as Prefect accepts). */
 export function isUuid(text: string): boolean {
-  return UUID_SHAPE.test(text);
+  // By character codes: every event id and `follows` is checked, a regular expression costs more.
+  if (text.length !== 36) return false;
+  for (let i = 0; i < 36; i++) {
+    const code = text.charCodeAt(i);
+    if (i === 8 || i === 13 || i === 18 || i === 23) {
+      if (code !== 0x2d) return false;
+    } else if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66) || (code >= 0x41 && code <= 0x46))) {
+      return false;
+    }
+  }
+  return true;
 }
+
+/** Two lower-case hex digits per byte value. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 function format(bytes: Uint8Array): string {
-  let hex = '';
-  for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) out += '-';
+    out += HEX[bytes[i] as number];
+  }
+  return out;
 }
 
+/** The last namespace read: a webhook's events all use its id as namespace. */
+let lastNamespace = '';
+let lastNamespaceBytes = new Uint8Array(16);
+
 function parse(uuid: string): Uint8Array {
+  if (uuid === lastNamespace) return lastNamespaceBytes;
   const hex = uuid.replaceAll('-', '');
   const bytes = new Uint8Array(16);
   for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  lastNamespace = uuid;
+  lastNamespaceBytes = bytes;
   return bytes;
 }
 
@@ -36,7 +58,8 @@ function randomBytes(count: number): Uint8Array {
     pool = crypto.getRandomValues(new Uint8Array(POOL_BYTES));
     poolOffset = 0;
   }
-  const bytes = pool.slice(poolOffset, poolOffset + count);
+  // A view, not a copy: each pooled byte is handed out once, so the caller may write into it.
+  const bytes = pool.subarray(poolOffset, poolOffset + count);
   poolOffset += count;
   return bytes;
 }

@@ -8,6 +8,9 @@ function rotl(x: number, n: number): number {
   return (x << n) | (x >>> (32 - n));
 }
 
+/** The message schedule, reused: SHA-1 here is synchronous, so one call runs at a time. */
+const W = new Uint32Array(80);
+
 /** SHA-1 digest of `data` (20 bytes). */
 export function sha1(data: Uint8Array): Uint8Array {
   const bitLength = data.length * 8;
@@ -23,23 +26,27 @@ export function sha1(data: Uint8Array): Uint8Array {
   let h2 = 0x98badcfe;
   let h3 = 0x10325476;
   let h4 = 0xc3d2e1f0;
-  const w = new Uint32Array(80);
+  const w = W;
   for (let offset = 0; offset < padded.length; offset += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
-    for (let i = 16; i < 80; i++) w[i] = rotl((w[i - 3] ?? 0) ^ (w[i - 8] ?? 0) ^ (w[i - 14] ?? 0) ^ (w[i - 16] ?? 0), 1);
+    for (let i = 16; i < 80; i++)
+      w[i] = rotl((w[i - 3] as number) ^ (w[i - 8] as number) ^ (w[i - 14] as number) ^ (w[i - 16] as number), 1);
     let a = h0;
     let b = h1;
     let c = h2;
     let d = h3;
     let e = h4;
+    // Four rounds of 20 steps, each with its own function and constant (no per-step allocation).
     for (let i = 0; i < 80; i++) {
-      let f: number;
-      let k: number;
-      if (i < 20) [f, k] = [(b & c) | (~b & d), 0x5a827999];
-      else if (i < 40) [f, k] = [b ^ c ^ d, 0x6ed9eba1];
-      else if (i < 60) [f, k] = [(b & c) | (b & d) | (c & d), 0x8f1bbcdc];
-      else [f, k] = [b ^ c ^ d, 0xca62c1d6];
-      const t = (rotl(a, 5) + f + e + k + (w[i] ?? 0)) >>> 0;
+      const f =
+        i < 20
+          ? ((b & c) | (~b & d)) + 0x5a827999
+          : i < 40
+            ? (b ^ c ^ d) + 0x6ed9eba1
+            : i < 60
+              ? ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc
+              : (b ^ c ^ d) + 0xca62c1d6;
+      const t = (rotl(a, 5) + f + e + (w[i] as number)) >>> 0;
       e = d;
       d = c;
       c = rotl(b, 30) >>> 0;
@@ -54,6 +61,10 @@ export function sha1(data: Uint8Array): Uint8Array {
   }
   const out = new Uint8Array(20);
   const outView = new DataView(out.buffer);
-  for (const [i, h] of [h0, h1, h2, h3, h4].entries()) outView.setUint32(i * 4, h);
+  outView.setUint32(0, h0);
+  outView.setUint32(4, h1);
+  outView.setUint32(8, h2);
+  outView.setUint32(12, h3);
+  outView.setUint32(16, h4);
   return out;
 }

@@ -6,8 +6,24 @@
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:([Zz])|([+-])(\d{2}):(\d{2}))$/;
 
+/** The last texts read and written: a request reads and writes the same few timestamps again and again. */
+const MEMO_SIZE = 4;
+const parsedTexts: string[] = [];
+const parsedMicros: (number | undefined)[] = [];
+let parsedNext = 0;
+
 /** Microseconds since the epoch of an RFC 3339 timestamp, or `undefined` when it is not one. */
 export function parseTimestamp(text: string): number | undefined {
+  const hit = parsedTexts.indexOf(text);
+  if (hit >= 0) return parsedMicros[hit];
+  const micros = readTimestamp(text);
+  parsedTexts[parsedNext] = text;
+  parsedMicros[parsedNext] = micros;
+  parsedNext = (parsedNext + 1) % MEMO_SIZE;
+  return micros;
+}
+
+function readTimestamp(text: string): number | undefined {
   const m = RFC3339.exec(text);
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac = '', , sign, oh, om] = m;
@@ -52,8 +68,30 @@ export function timestampMicros(text: string): number {
   return value;
 }
 
+/** The whole second last formatted (`2026-03-27T00:00:00`), as a key and its text. */
+let formattedSecond = Number.NaN;
+let formattedPrefix = '';
+
 /** Canonical UTC text: `2026-03-27T00:00:00Z`, or with six fraction digits when there is a fraction. */
 export function formatTimestamp(micros: number): string {
+  const ms = Math.floor(micros / 1000);
+  const rest = micros - ms * 1000;
+  const second = Math.floor(ms / 1000);
+  // Date's text only when the second changes: a request formats the same second several times.
+  if (second !== formattedSecond) {
+    const iso = new Date(second * 1000).toISOString();
+    // Years past 9999 (±YYYYYY) keep the slow path, whose odd text is kept as it was.
+    if (iso.length !== 24) return formatSlowly(micros);
+    formattedSecond = second;
+    formattedPrefix = iso.slice(0, 19);
+  }
+  const fraction = (ms - second * 1000) * 1000 + rest;
+  if (fraction === 0) return `${formattedPrefix}Z`;
+  const digits = String(fraction);
+  return `${formattedPrefix}.${digits.length >= 6 ? digits : '000000'.slice(digits.length) + digits}Z`;
+}
+
+function formatSlowly(micros: number): string {
   const ms = Math.floor(micros / 1000);
   const rest = micros - ms * 1000;
   const iso = new Date(ms).toISOString(); // 2026-03-27T00:00:00.123Z

@@ -20,18 +20,75 @@ export function describeType(value: unknown): string {
  */
 export const MAX_JSON_DEPTH = 100;
 
-/** True when `value` nests objects/arrays deeper than `limit` (iterative: no recursion to overflow). */
-export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (node === null || typeof node !== 'object') continue;
-    if (depth >= limit) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+/** What is known of a JSON value parsed from text: how deep it nests, how long that text was. */
+interface ParsedFacts {
+  height: number;
+  textChars: number;
+}
+
+/**
+ * JSON values already measured (a parsed request body): a later check of a value that holds one
+ * (an event payload made of the body) adds its height instead of walking it again, and a template
+ * may place it as it is (core/template/placement.ts). Only values never changed afterwards are kept.
+ */
+const parsedValues = new WeakMap<object, ParsedFacts>();
+
+/**
+ * How many levels of objects/arrays `value` nests below itself (0 for one without any), or
+ * `undefined` once that passes `limit`. Recursion stops at `limit`, so it cannot overflow.
+ */
+export function jsonHeight(value: unknown, limit: number = MAX_JSON_DEPTH): number | undefined {
+  if (value === null || typeof value !== 'object') return 0;
+  const height = heightWithin(value, limit);
+  return height > limit ? undefined : height;
+}
+
+/**
+ * Remembers that `value` (plain data from `JSON.parse` of `textChars` characters, never to be
+ * changed) nests `height` levels: see `nestsDeeperThan` and `parsedTextChars`.
+ */
+export function rememberParsed(value: object, height: number, textChars: number): void {
+  parsedValues.set(value, { height, textChars });
+}
+
+/** How long the text `value` was parsed from, when it was remembered by `rememberParsed`. */
+export function parsedTextChars(value: object): number | undefined {
+  return parsedValues.get(value)?.textChars;
+}
+
+/** Height of a container, or a number past `room` as soon as it is known to pass it. */
+function heightWithin(node: object, room: number): number {
+  const known = parsedValues.get(node);
+  if (known !== undefined) return known.height;
+  // No room left below: any container is past it (and recursion stops here).
+  if (room < 0) return 0;
+  let height = 0;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const child = node[i];
+      if (child === null || typeof child !== 'object') continue;
+      const below = heightWithin(child, room - 1) + 1;
+      if (below > room) return below;
+      if (below > height) height = below;
     }
+    return height;
   }
-  return false;
+  const children = Object.values(node);
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child === null || typeof child !== 'object') continue;
+    const below = heightWithin(child, room - 1) + 1;
+    if (below > room) return below;
+    if (below > height) height = below;
+  }
+  return height;
+}
+
+/** True when `value` nests objects/arrays deeper than `limit` (a container at depth `limit` or more). */
+export function nestsDeeperThan(value: unknown, limit: number = MAX_JSON_DEPTH): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  // A container at depth `limit` means a height of `limit` below the root.
+  return heightWithin(value, limit - 1) > limit - 1;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { compileTemplate } from '../../src/adapter/node/template-compiler';
 import { DEFAULT_RENDER_LIMITS, type RenderLimits } from '../../src/core/template/budget';
 import { interpretTemplate } from '../../src/core/template/interpreter';
+import { materialise } from '../../src/core/template/placement';
 import type { RenderFn } from '../../src/core/template/render-fn';
 
 type Outcome = { ok: true; text: string } | { ok: false; error: Error };
@@ -16,6 +17,35 @@ function attempt(compile: (source: string) => RenderFn, source: string, context:
     return { ok: true, text: compile(source)(context, limits) };
   } catch (error) {
     return { ok: false, error: error as Error };
+  }
+}
+
+/** The render with placed values (its tokens as they are, and materialised), or its error. */
+function attemptPlacing(compile: (source: string) => RenderFn, source: string, context: object, limits: RenderLimits): string {
+  try {
+    const placing = compile(source).placing;
+    if (!placing) return 'no placing';
+    const output = placing(context, limits);
+    return `tokens ${JSON.stringify(output.text)} text ${JSON.stringify(materialise(output))}`;
+  } catch (error) {
+    return `error ${(error as Error).name}`;
+  }
+}
+
+/**
+ * The renders with placed values agree too, token for token, and where they succeed they
+ * materialise to the text render's output (a failure is for the text render to decide).
+ */
+function checkPlacing(source: string, context: object, limits: RenderLimits, text: Outcome): void {
+  const compiled = attemptPlacing(compileTemplate, source, context, limits);
+  const interpreted = attemptPlacing(interpretTemplate, source, context, limits);
+  if (compiled !== interpreted) {
+    throw new Error(
+      `renderers placing values disagree on ${JSON.stringify(source)}:\n  compiled:    ${compiled}\n  interpreted: ${interpreted}`,
+    );
+  }
+  if (compiled.startsWith('tokens') && !(text.ok && compiled.endsWith(` text ${JSON.stringify(text.text)}`))) {
+    throw new Error(`placing values changed the output of ${JSON.stringify(source)}: ${compiled.slice(0, 300)}`);
   }
 }
 
@@ -29,6 +59,7 @@ export function renderBoth(source: string, context: object, limits: RenderLimits
       `renderers disagree on ${JSON.stringify(source)}:\n  compiled:    ${describe(compiled)}\n  interpreted: ${describe(interpreted)}`,
     );
   }
+  checkPlacing(source, context, limits, compiled);
   return compiled;
 }
 

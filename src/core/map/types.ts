@@ -19,8 +19,8 @@ export interface MapResult {
   candidates: unknown[];
   /** True when the mapping produced an array (fan-out), so issues are numbered. */
   fanOut: boolean;
-  /** What a template rendered, kept for failure events. */
-  rendered?: string;
+  /** What a template rendered, for failure events: made when asked (placed values become text then). */
+  rendered?: () => string;
 }
 
 export interface MapperDeps {

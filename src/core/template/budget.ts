@@ -23,7 +23,19 @@ export const DEFAULT_RENDER_LIMITS: RenderLimits = {
 class RenderBudget {
   private work = 0;
   private iterations = 0;
-  constructor(readonly limits: RenderLimits) {}
+  /**
+   * Values placed in the output as tokens, when the caller takes them as values (placement.ts);
+   * undefined when the output must be the text itself.
+   */
+  readonly placements: unknown[] | undefined;
+  /** Characters charged for placed values beyond their tokens' length (each value's bound less its token). */
+  surplus = 0;
+  constructor(
+    readonly limits: RenderLimits,
+    placing: boolean,
+  ) {
+    this.placements = placing ? [] : undefined;
+  }
 
   tooMuchOutput(): TemplateRenderError {
     return new TemplateRenderError(
@@ -59,16 +71,52 @@ let active: RenderBudget | undefined;
 
 /** Runs one render with its own budget; the text it returns is held to the output limit. */
 export function withBudget(limits: RenderLimits, render: () => string): string {
+  return run(new RenderBudget(limits, false), render).text;
+}
+
+/** Output with placed values: `text` holds a token for each value of `placements` (placement.ts). */
+export interface PlacedOutput {
+  text: string;
+  placements: unknown[];
+}
+
+/**
+ * Runs one render whose `{{json}}` values may be placed as tokens. A placed value is charged a
+ * bound of its JSON text's length, never less, so this render fails wherever the text render would
+ * (and maybe sooner: the caller then renders the text to know).
+ */
+export function withPlacements(limits: RenderLimits, render: () => string): PlacedOutput {
+  const budget = new RenderBudget(limits, true);
+  const { text } = run(budget, render);
+  return { text, placements: budget.placements ?? [] };
+}
+
+function run(budget: RenderBudget, render: () => string): { text: string } {
   const previous = active;
-  const budget = new RenderBudget(limits);
   active = budget;
   try {
     const output = render();
-    if (output.length > limits.maxOutputChars) throw budget.tooMuchOutput();
-    return output;
+    if (output.length + budget.surplus > budget.limits.maxOutputChars) throw budget.tooMuchOutput();
+    return { text: output };
   } finally {
     active = previous;
   }
+}
+
+/** The list placed values go to, when the render under way takes values (else undefined). */
+export function activePlacements(): unknown[] | undefined {
+  return active?.placements;
+}
+
+/** Charges a placed value: its bound as output, the bound beyond its token as surplus. */
+export function chargePlaced(bound: number, tokenChars: number): void {
+  chargeText(bound);
+  if (active) active.surplus += bound - tokenChars;
+}
+
+/** The surplus charged so far: a loop adds what its iteration's placed values added to its text's length. */
+export function placedSurplus(): number {
+  return active?.surplus ?? 0;
 }
 
 /** Refuses text that would not fit before it is built: for helpers whose output can outgrow their input. */

@@ -3,7 +3,7 @@
  * Handlebars helper API, so that both renderers share one definition and loops count against the
  * render budget. Semantics follow handlebars.js 4.7 (`lib/handlebars/helpers/*.js`).
  */
-import { chargeIteration, chargeText } from './budget';
+import { chargeIteration, chargeText, placedSurplus } from './budget';
 import { TemplateRenderError } from './errors';
 import { isEmpty, lookupOwn } from './values';
 
@@ -72,8 +72,10 @@ function eachHelper(this: unknown, ...args: unknown[]): unknown {
       data.last = last;
     }
     const value = (context as Record<string | number, unknown>)[key];
+    const surplus = placedSurplus();
     const text = options.fn(value, { data, blockParams: [value, key] });
-    chargeText(text.length);
+    // Placed values count as their JSON text would, not as their tokens.
+    chargeText(text.length + placedSurplus() - surplus);
     out += text;
   };
   if (Array.isArray(context)) {

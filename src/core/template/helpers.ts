@@ -8,6 +8,7 @@ import { formatTimestamp, parseTimestamp } from '../../lib/time';
 import { chargeText, chargeWork, ensureRoom } from './budget';
 import { BUILTIN_HELPERS, type Helper, type HelperOptions } from './builtins';
 import { TemplateRenderError } from './errors';
+import { jsonText, placeable } from './placement';
 import { isEmpty, JsonText, lookupOwn, toText } from './values';
 
 const encoder = new TextEncoder();
@@ -24,7 +25,7 @@ function valueHelper(fn: (values: unknown[], options: HelperOptions) => unknown)
     const { values, options } = split(args);
     const result = fn(values, options);
     if (typeof result === 'string') chargeText(result.length);
-    else if (result instanceof JsonText) chargeText(result.text.length);
+    else if (result instanceof JsonText) chargeText(result.chargeChars());
     return result;
   };
 }
@@ -81,7 +82,7 @@ const FLOW_RUN_PREFIX = 'prefect.flow-run.';
 
 export const HELPERS: Record<string, Helper> = {
   ...BUILTIN_HELPERS,
-  json: valueHelper(([value]) => new JsonText(JSON.stringify(value instanceof JsonText ? value.toJSON() : (value ?? null)))),
+  json: valueHelper(([value]) => jsonText(value)),
   /** Strict access: a missing value is an error that names the path, instead of rendering empty. */
   required: valueHelper(([value, what]) => {
     if (value === undefined || value === null || value === '') fail('required', `${toText(what) || 'a value'} is missing`);
@@ -134,7 +135,7 @@ export const HELPERS: Record<string, Helper> = {
     if (value === undefined || value === null || value === '') return undefined;
     const text = readText(value);
     try {
-      return JSON.parse(text);
+      return placeable(JSON.parse(text), text.length);
     } catch (error) {
       return fail('jsonParse', `the value is not JSON (${(error as Error).message})`);
     }

@@ -4,6 +4,15 @@ import { chargeText } from './budget';
 /** Text that is already JSON (the result of `{{json x}}`): inserted as it is, never escaped again. */
 export class JsonText {
   constructor(readonly text: string) {}
+  /** What the output gets, charged to the budget: the text (a placed value: its token, placement.ts). */
+  emit(): string {
+    chargeText(this.text.length);
+    return this.text;
+  }
+  /** Characters this counts for when a helper returns it. */
+  chargeChars(): number {
+    return this.text.length;
+  }
   toString(): string {
     return this.text;
   }
@@ -28,13 +37,15 @@ export function toText(value: unknown): string {
 
 /** Output of `{{x}}`: escaped for a JSON string; `{{json x}}` passes through. */
 export function outputEscaped(value: unknown): string {
-  const text = value instanceof JsonText ? value.text : escapeJsonString(toText(value));
+  if (value instanceof JsonText) return value.emit();
+  const text = escapeJsonString(toText(value));
   chargeText(text.length);
   return text;
 }
 
 /** Output of `{{{x}}}`: raw text. */
 export function outputRaw(value: unknown): string {
+  if (value instanceof JsonText) return value.emit();
   const text = toText(value);
   chargeText(text.length);
   return text;
