@@ -33,18 +33,32 @@ function tokenSyntax(): { nonce: string; pattern: RegExp } {
  */
 const MAX_GROWTH = 6;
 
+/**
+ * The `text` of a placed value, made on first read. One function for every instance: an accessor
+ * defined with a fresh closure each time would give each instance a hidden class of its own (V8
+ * shares a transition only for the same getter), and those pile up until a full collection.
+ */
+function placedText(this: PlacedJson): string {
+  return this.materialised();
+}
+
 /** `{{json x}}` of a value it may place: its text is made only when a helper reads it. */
 class PlacedJson extends JsonText {
   readonly #value: object;
   readonly #bound: number;
+  #text: string | undefined;
 
   constructor(value: object, bound: number) {
     super('');
     this.#value = value;
     this.#bound = bound;
-    let text: string | undefined;
     // An own property, as JsonText's: templates see the same `text` either way.
-    Object.defineProperty(this, 'text', { get: () => (text ??= JSON.stringify(value)), enumerable: true, configurable: true });
+    Object.defineProperty(this, 'text', { get: placedText, enumerable: true, configurable: true });
+  }
+
+  materialised(): string {
+    this.#text ??= JSON.stringify(this.#value);
+    return this.#text;
   }
 
   override emit(): string {
