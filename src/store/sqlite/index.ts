@@ -19,11 +19,12 @@ import { createSinkStore } from '../sql/sink-store';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
+import { type Checkpointer, startCheckpointer, WAL_CAP_BYTES } from './checkpointer';
 import { createFileGuard } from './file-guard';
 import { LOCK_WAIT_MS, retryWhileLocked } from './lock-wait';
 import { createTransactor } from './transactor';
 import { createInlineWriter, createThreadWriter } from './writer';
-import { configureWriter, START_BUSY_TIMEOUT_MS, writing } from './writes';
+import { checkpointElsewhere, configureWriter, START_BUSY_TIMEOUT_MS, writing } from './writes';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:'. */
@@ -57,6 +58,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     applyMigrations(db, options.migrations);
   }
   db.pragma('busy_timeout = 0');
+  // A file written here is checkpointed by a thread of its own, never inside a commit (./checkpointer.ts).
+  const checkpoints: Checkpointer | undefined =
+    options.readonly || options.filename === ':memory:' ? undefined : startCheckpointer(options.filename);
+  if (checkpoints) checkpointElsewhere(db, WAL_CAP_BYTES);
   const checkFile = createFileGuard(options.filename);
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
   // A writer thread needs a file both connections can open; ':memory:' and read-only stay inline.
@@ -82,7 +87,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const deleteWebhook = db.prepare(SQL.DELETE_WEBHOOK);
 
   const insertDelivery = db.prepare(DELIVERIES.INSERT_DELIVERY);
-  const countDelivery = db.prepare(DELIVERIES.COUNT_DELIVERY);
+  const countDeliveries = db.prepare(DELIVERIES.COUNT_DELIVERIES);
   const pruneOldCounts = db.prepare(DELIVERIES.PRUNE_OLD_COUNTS);
   const pruneOldDeliveries = db.prepare(DELIVERIES.PRUNE_OLD_DELIVERIES);
   const pruneWebhookDeliveries = db.prepare(DELIVERIES.PRUNE_WEBHOOK_DELIVERIES);
@@ -109,7 +114,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async writeEvents(list) {
       if (list.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();
-      return events.write(list.map((event) => SQL.eventWrite(event, received)));
+      const writes = list.map((event) => SQL.eventWrite(event, received));
+      const result = await events.write(writes);
+      checkpoints?.wrote(SQL.writtenBytes(writes));
+      return result;
     },
     async readEvent(id) {
       const row = selectEvent.get(id.toLowerCase()) as { body: string } | undefined;
@@ -151,10 +159,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (records.length === 0) return;
       await write(() =>
         db.transaction(() => {
-          for (const record of records) {
-            insertDelivery.run(...DELIVERIES.insertDeliveryParams(record));
-            countDelivery.run(...DELIVERIES.countDeliveryParams(record));
-          }
+          for (const record of records) insertDelivery.run(...DELIVERIES.insertDeliveryParams(record));
+          for (const params of DELIVERIES.countDeliveriesParams(records)) countDeliveries.run(...params);
         })(),
       );
     },
@@ -221,6 +227,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async close() {
       await events.close();
+      await checkpoints?.stop();
       db.close();
     },
   };

@@ -8,14 +8,16 @@ import Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
 import { writeIsolated } from '../group-commit';
 import type { EventWrite } from '../sql/statements';
+import { WAL_CAP_BYTES } from './checkpointer';
 import { createFileGuard } from './file-guard';
 import { writeRetryingLocked } from './lock-wait';
 import type { WriterReply, WriterRequest, WriterSettings } from './writer';
-import { configureWriter, createRowWriter, writing } from './writes';
+import { checkpointElsewhere, configureWriter, createRowWriter, writing } from './writes';
 
 const settings = workerData as WriterSettings;
 const db = new Database(settings.filename);
 configureWriter(db, settings.synchronous, 0);
+checkpointElsewhere(db, WAL_CAP_BYTES);
 const writeRows = createRowWriter(db);
 const checkFile = createFileGuard(settings.filename);
 const writeBatch = (calls: readonly (readonly EventWrite[])[]) =>

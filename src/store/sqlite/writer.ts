@@ -70,9 +70,11 @@ export function createInlineWriter(db: Database.Database, checkFile: () => void,
  * The writer thread's entry: built JavaScript beside the bundle (`npm start` runs dist/), or, when
  * running from TypeScript sources (tests, tsx), a small boot file that registers tsx first.
  */
-const THREAD_URL = import.meta.url.endsWith('.ts')
-  ? new URL('./writer-boot.mjs', import.meta.url)
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const THREAD_URL = FROM_SOURCES
+  ? new URL('./thread-boot.mjs', import.meta.url)
   : new URL('./sqlite-writer-thread.mjs', import.meta.url);
+const THREAD_ARGV = FROM_SOURCES ? ['./writer-thread.ts'] : [];
 
 function fromWire(outcome: WireOutcome): Outcome {
   if (outcome.ok) return outcome;
@@ -91,7 +93,7 @@ export function createThreadWriter(settings: WriterSettings): EventWriter {
   }
 
   function start(): Worker {
-    const started = new Worker(THREAD_URL, { workerData: settings });
+    const started = new Worker(THREAD_URL, { workerData: settings, argv: THREAD_ARGV });
     started.on('message', (reply: WriterReply) => {
       if (reply.type !== 'done') return;
       const batch = waiting.get(reply.id);
