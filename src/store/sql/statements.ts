@@ -58,13 +58,6 @@ export function resourcesJsonParams(write: EventWrite): unknown[] {
   return [write.id, write.occurred, JSON.stringify(write.resources)];
 }
 
-/** About how many bytes `writes` add to the database (their bodies' length): what the SQLite checkpointer counts. */
-export function writtenBytes(writes: readonly EventWrite[]): number {
-  let bytes = 0;
-  for (const write of writes) bytes += (write.event[6] as string).length;
-  return bytes;
-}
-
 export const SELECT_EVENT_BODY = 'SELECT body FROM events WHERE id = ?';
 
 /** The cheapest query that still needs the database to answer: a health check. */

@@ -2,9 +2,12 @@
  * The SQLite checkpoint thread: its own connection copies the WAL back into the database file
  * (PASSIVE: beside readers and writers, never waiting for them) every CHECKPOINT_EVERY_MS and when
  * the main thread says enough was written, so the page copying and its fsyncs never run inside a
- * commit on the event loop. When the WAL file has grown past its cap (a checkpoint could not keep up
- * while readers held old snapshots), a TRUNCATE resets it; with a busy timeout of 0 it gives up at
- * once rather than hold writers back, and is tried again on the next turn.
+ * commit on the event loop. Under steady writes a passive checkpoint never quite catches up, so the
+ * WAL would only grow: past its cap, a RESTART finishes the copy and lets the next commit write the
+ * WAL from its start again (the file is reused, cut back to the cap); a file twice the cap (after a
+ * burst, or a reader that held an old snapshot) is truncated. Both take the write lock briefly: they
+ * wait up to CHECKPOINT_RESTART_WAIT_MS for a commit in progress (writers meeting them wait on timers,
+ * never in SQLite on the event loop), else give up until the next turn.
  * @see https://www.sqlite.org/wal.html#ckpt
  * @see https://www.sqlite.org/pragma.html#pragma_wal_checkpoint
  */
@@ -18,11 +21,18 @@ const db = new Database(settings.filename);
 db.pragma('busy_timeout = 0');
 let last = 0;
 
-function checkpoint(mode: 'PASSIVE' | 'TRUNCATE'): void {
+const pageSize = db.pragma('page_size', { simple: true }) as number;
+
+/** Frames in the WAL after the checkpoint (0 when it could not run). */
+function checkpoint(mode: 'PASSIVE' | 'RESTART' | 'TRUNCATE'): number {
+  // A restart waits (here, on this thread) for the commit in progress; writers that meet it meanwhile wait on timers.
+  db.pragma(`busy_timeout = ${mode === 'PASSIVE' ? 0 : settings.restartWaitMs}`);
   try {
-    db.pragma(`wal_checkpoint(${mode})`);
+    const [result] = db.pragma(`wal_checkpoint(${mode})`) as { log: number }[];
+    return result?.log ?? 0;
   } catch {
     // Busy or locked: the next turn tries again; nothing is lost meanwhile (the frames stay in the WAL).
+    return 0;
   }
 }
 
@@ -34,8 +44,9 @@ function turn(): void {
   const now = Date.now();
   if (now - last < settings.minGapMs) return;
   last = now;
-  checkpoint('PASSIVE');
-  if (walBytes() > settings.walCapBytes) checkpoint('TRUNCATE');
+  const frames = checkpoint('PASSIVE');
+  if (walBytes() > 2 * settings.walCapBytes) checkpoint('TRUNCATE');
+  else if (frames * pageSize > settings.walCapBytes) checkpoint('RESTART');
 }
 
 const timer = setInterval(turn, settings.everyMs);

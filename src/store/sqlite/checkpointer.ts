@@ -7,30 +7,52 @@
  * again on the next nudge; `stop()` ends it, and an unreferenced thread never keeps a process alive.
  */
 import { Worker } from 'node:worker_threads';
+import type { EventWrite } from '../sql/statements';
 
 /** Checkpoint at least this often while the WAL holds anything (a few hundred ms keeps hot pages from being copied over and over). */
 export const CHECKPOINT_EVERY_MS = 500;
-/** And as soon as about this much was written (≈ SQLite's own default of 1000 pages). */
+/** And as soon as about this much WAL was written (≈ SQLite's own default of 1000 pages). */
 export const CHECKPOINT_AFTER_BYTES = 4 * 1024 * 1024;
+/** WAL one transaction of events writes besides their rows: the table and index pages it touches. */
+const WAL_BYTES_PER_TRANSACTION = 64 * 1024;
+/** And per byte of event bodies: the row, its overflow pages, its resources and index entries. */
+const WAL_BYTES_PER_BODY_BYTE = 1.5;
+/** How long a RESTART or TRUNCATE waits for the commit in progress (on the checkpoint thread). */
+export const CHECKPOINT_RESTART_WAIT_MS = 50;
 /** Nudges closer together than this are one turn. */
 export const CHECKPOINT_MIN_GAP_MS = 50;
 /**
- * A WAL file larger than this is truncated (a TRUNCATE checkpoint) once no reader needs it; below
- * it, the file is kept and written over (growing a file costs more than reusing it).
+ * A WAL holding more than this is restarted (written again from its start, the file cut back to
+ * this size), and a file twice as large truncated, once no reader needs it: below it, the file is
+ * kept and written over (growing a file costs more than reusing it).
  */
 export const WAL_CAP_BYTES = 16 * 1024 * 1024;
 
 export interface CheckpointSettings {
   filename: string;
   everyMs: number;
+  /** WAL bytes between nudges: CHECKPOINT_AFTER_BYTES, or a quarter of a smaller cap. */
+  afterBytes: number;
   minGapMs: number;
+  restartWaitMs: number;
   walCapBytes: number;
 }
 
 export type CheckpointRequest = 'nudge' | 'stop';
 
+/**
+ * The WAL a transaction of `calls` writes, estimated (measured with 7 KB events: about 76 KB at one
+ * event per transaction, 20 KB per event at 10, 10 KB at 100: whole pages are logged, so small
+ * transactions log far more than their bodies).
+ */
+export function walBytesOf(calls: readonly (readonly EventWrite[])[]): number {
+  let bodies = 0;
+  for (const call of calls) for (const write of call) bodies += (write.event[6] as string).length;
+  return WAL_BYTES_PER_TRANSACTION + bodies * WAL_BYTES_PER_BODY_BYTE;
+}
+
 export interface Checkpointer {
-  /** Tells the checkpointer that about `bytes` were committed. */
+  /** Tells the checkpointer that about `bytes` of WAL were committed. */
   wrote(bytes: number): void;
   /** Ends the thread; resolves once it has exited. */
   stop(): Promise<void>;
@@ -47,11 +69,14 @@ const THREAD_URL = FROM_SOURCES
 const THREAD_ARGV = FROM_SOURCES ? ['./checkpoint-thread.ts'] : [];
 
 export function startCheckpointer(filename: string, overrides: Partial<Omit<CheckpointSettings, 'filename'>> = {}): Checkpointer {
+  const walCapBytes = overrides.walCapBytes ?? WAL_CAP_BYTES;
   const settings: CheckpointSettings = {
     filename,
     everyMs: CHECKPOINT_EVERY_MS,
+    afterBytes: Math.min(CHECKPOINT_AFTER_BYTES, walCapBytes / 4),
     minGapMs: CHECKPOINT_MIN_GAP_MS,
-    walCapBytes: WAL_CAP_BYTES,
+    restartWaitMs: CHECKPOINT_RESTART_WAIT_MS,
+    walCapBytes,
     ...overrides,
   };
   let worker: Worker | undefined;
@@ -73,7 +98,7 @@ export function startCheckpointer(filename: string, overrides: Partial<Omit<Chec
   return {
     wrote(bytes) {
       pending += bytes;
-      if (pending < CHECKPOINT_AFTER_BYTES || stopped) return;
+      if (pending < settings.afterBytes || stopped) return;
       pending = 0;
       worker ??= start();
       worker.postMessage('nudge' satisfies CheckpointRequest);

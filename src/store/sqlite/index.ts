@@ -19,7 +19,7 @@ import { createSinkStore } from '../sql/sink-store';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
-import { type Checkpointer, startCheckpointer, WAL_CAP_BYTES } from './checkpointer';
+import { type Checkpointer, startCheckpointer, WAL_CAP_BYTES, walBytesOf } from './checkpointer';
 import { createFileGuard } from './file-guard';
 import { LOCK_WAIT_MS, retryWhileLocked } from './lock-wait';
 import { createTransactor } from './transactor';
@@ -43,6 +43,8 @@ export interface SqliteStoreOptions {
   lockWaitMs?: number;
   /** Clock for `received`, in microseconds since the epoch. */
   nowMicros?: () => number;
+  /** WAL size at which the checkpoint thread restarts the WAL (WAL_CAP_BYTES). */
+  walCapBytes?: number;
 }
 
 export function createSqliteStore(options: SqliteStoreOptions): Store {
@@ -59,16 +61,21 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
   db.pragma('busy_timeout = 0');
   // A file written here is checkpointed by a thread of its own, never inside a commit (./checkpointer.ts).
+  const walCapBytes = options.walCapBytes ?? WAL_CAP_BYTES;
   const checkpoints: Checkpointer | undefined =
-    options.readonly || options.filename === ':memory:' ? undefined : startCheckpointer(options.filename);
-  if (checkpoints) checkpointElsewhere(db, WAL_CAP_BYTES);
+    options.readonly || options.filename === ':memory:' ? undefined : startCheckpointer(options.filename, { walCapBytes });
+  if (checkpoints) checkpointElsewhere(db, walCapBytes);
   const checkFile = createFileGuard(options.filename);
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
   // A writer thread needs a file both connections can open; ':memory:' and read-only stay inline.
   const threaded = options.writer === 'thread' && options.filename !== ':memory:' && !options.readonly;
+  const committed = (calls: readonly (readonly SQL.EventWrite[])[]) => checkpoints?.wrote(walBytesOf(calls));
   const events = threaded
-    ? createThreadWriter({ filename: options.filename, synchronous, lockWaitMs: options.lockWaitMs ?? LOCK_WAIT_MS })
-    : createInlineWriter(db, checkFile, options.lockWaitMs);
+    ? createThreadWriter(
+        { filename: options.filename, synchronous, lockWaitMs: options.lockWaitMs ?? LOCK_WAIT_MS, walCapBytes },
+        committed,
+      )
+    : createInlineWriter(db, checkFile, options.lockWaitMs, committed);
 
   const reader: SqlReader = {
     dialect: SQLITE,
@@ -114,10 +121,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async writeEvents(list) {
       if (list.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();
-      const writes = list.map((event) => SQL.eventWrite(event, received));
-      const result = await events.write(writes);
-      checkpoints?.wrote(SQL.writtenBytes(writes));
-      return result;
+      return events.write(list.map((event) => SQL.eventWrite(event, received)));
     },
     async readEvent(id) {
       const row = selectEvent.get(id.toLowerCase()) as { body: string } | undefined;

@@ -8,7 +8,6 @@ import Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
 import { writeIsolated } from '../group-commit';
 import type { EventWrite } from '../sql/statements';
-import { WAL_CAP_BYTES } from './checkpointer';
 import { createFileGuard } from './file-guard';
 import { writeRetryingLocked } from './lock-wait';
 import type { WriterReply, WriterRequest, WriterSettings } from './writer';
@@ -17,7 +16,7 @@ import { checkpointElsewhere, configureWriter, createRowWriter, writing } from '
 const settings = workerData as WriterSettings;
 const db = new Database(settings.filename);
 configureWriter(db, settings.synchronous, 0);
-checkpointElsewhere(db, WAL_CAP_BYTES);
+checkpointElsewhere(db, settings.walCapBytes);
 const writeRows = createRowWriter(db);
 const checkFile = createFileGuard(settings.filename);
 const writeBatch = (calls: readonly (readonly EventWrite[])[]) =>
