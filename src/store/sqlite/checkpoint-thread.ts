@@ -19,6 +19,8 @@ import type { CheckpointRequest, CheckpointSettings } from './checkpointer';
 const settings = workerData as CheckpointSettings;
 const db = new Database(settings.filename);
 db.pragma('busy_timeout = 0');
+// Checkpoints copy from the WAL to the file without the page cache: keep it small.
+db.pragma('cache_size = -256');
 let last = 0;
 
 const pageSize = db.pragma('page_size', { simple: true }) as number;

@@ -67,6 +67,8 @@ const THREAD_URL = FROM_SOURCES
   ? new URL('./thread-boot.mjs', import.meta.url)
   : new URL('./sqlite-checkpoint-thread.mjs', import.meta.url);
 const THREAD_ARGV = FROM_SOURCES ? ['./checkpoint-thread.ts'] : [];
+/** From sources the thread also loads the TypeScript loader, which needs more room. */
+const THREAD_LIMITS = FROM_SOURCES ? undefined : { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16, codeRangeSizeMb: 4 };
 
 export function startCheckpointer(filename: string, overrides: Partial<Omit<CheckpointSettings, 'filename'>> = {}): Checkpointer {
   const walCapBytes = overrides.walCapBytes ?? WAL_CAP_BYTES;
@@ -84,7 +86,8 @@ export function startCheckpointer(filename: string, overrides: Partial<Omit<Chec
   let pending = 0;
 
   function start(): Worker {
-    const started = new Worker(THREAD_URL, { workerData: settings, argv: THREAD_ARGV });
+    // A small heap: the thread holds a connection and a timer (its memory counts against the gateway's).
+    const started = new Worker(THREAD_URL, { workerData: settings, argv: THREAD_ARGV, resourceLimits: THREAD_LIMITS });
     started.unref();
     // A thread that failed is started again on the next nudge; meanwhile the WAL only grows.
     started.on('error', () => {});
