@@ -3,8 +3,8 @@
  * `wal_autocheckpoint = 0`, and a small worker thread (./checkpoint-thread.ts) checkpoints on its
  * own connection, on a timer and whenever CHECKPOINT_AFTER_BYTES were written since the last nudge.
  * Durability is unchanged: a commit is durable in the WAL (synchronous NORMAL or FULL as
- * configured); checkpoints only move pages into the database file. A thread that dies is started
- * again on the next nudge; `stop()` ends it, and an unreferenced thread never keeps a process alive.
+ * configured); checkpoints only move pages into the database file. The thread starts with the first
+ * write; one that dies is started again by the next; `stop()` ends it, and an unreferenced thread never keeps a process alive.
  */
 import { Worker } from 'node:worker_threads';
 import type { EventWrite } from '../sql/statements';
@@ -52,7 +52,7 @@ export function walBytesOf(calls: readonly (readonly EventWrite[])[]): number {
 }
 
 export interface Checkpointer {
-  /** Tells the checkpointer that about `bytes` of WAL were committed. */
+  /** Tells the checkpointer that about `bytes` of WAL were committed (0: some write, size unknown). */
   wrote(bytes: number): void;
   /** Ends the thread; resolves once it has exited. */
   stop(): Promise<void>;
@@ -96,14 +96,15 @@ export function startCheckpointer(filename: string, overrides: Partial<Omit<Chec
     });
     return started;
   }
-  worker = start();
 
   return {
     wrote(bytes) {
-      pending += bytes;
-      if (pending < settings.afterBytes || stopped) return;
-      pending = 0;
+      if (stopped) return;
+      // Started by the first write: a store only read (or opened and closed by a test) needs no thread.
       worker ??= start();
+      pending += bytes;
+      if (pending < settings.afterBytes) return;
+      pending = 0;
       worker.postMessage('nudge' satisfies CheckpointRequest);
     },
     async stop() {

@@ -112,6 +112,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const write = <T>(change: () => T): Promise<T> =>
     retryWhileLocked(() => {
       checkFile();
+      checkpoints?.wrote(0);
       return writing(change);
     }, options.lockWaitMs);
   const transactor = createTransactor(db, write);
