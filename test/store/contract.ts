@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/types';
+import { describeDayCountContract } from './contract-day-counts';
 import { describeDeliveryContract } from './contract-deliveries';
 import { describeListContract } from './contract-lists';
 import { describeOpsContract } from './contract-ops';
@@ -100,6 +101,7 @@ export function describeStoreContract(driver: string, open: () => Promise<StoreH
       });
     });
 
+    describeDayCountContract(() => store);
     describeTailContract(() => store);
     describeOpsContract(() => store);
     describeListContract(() => store, options.sqliteLimits ?? true);

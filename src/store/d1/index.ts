@@ -11,6 +11,7 @@ import { StoreUnavailableError } from '../../lib/errors';
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
 import * as KEYS from '../sql/api-keys';
 import { auditedChangeStatements } from '../sql/changes';
+import { COUNT_DAY_OF_NEW_IDS, newIdsByDay } from '../sql/day-counts';
 import * as DELIVERIES from '../sql/deliveries';
 import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
@@ -111,11 +112,14 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
     async writeEvents(events) {
       if (events.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();
-      const statements = events.flatMap((event) => {
-        const write = SQL.eventWrite(event, received);
-        return [db.prepare(SQL.INSERT_EVENT).bind(...write.event), db.prepare(SQL.INSERT_RESOURCES).bind(...write.resources)];
-      });
-      const results = await writing(() => db.batch(statements));
+      const writes = events.map((event) => SQL.eventWrite(event, received));
+      // The day counts first, from the ids not stored yet: one upsert per (day, name) of the batch.
+      const counts = newIdsByDay(writes).map((params) => db.prepare(COUNT_DAY_OF_NEW_IDS).bind(...params));
+      const inserts = writes.flatMap((write) => [
+        db.prepare(SQL.INSERT_EVENT).bind(...write.event),
+        db.prepare(SQL.INSERT_RESOURCES).bind(...SQL.resourcesJsonParams(write)),
+      ]);
+      const results = (await writing(() => db.batch([...counts, ...inserts]))).slice(counts.length);
       const written = results.filter((result, i) => i % 2 === 0 && result.meta.changes > 0).length;
       return { written, duplicates: events.length - written };
     },
@@ -164,10 +168,10 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
     },
     async writeDeliveries(records) {
       if (records.length === 0) return;
-      const statements = records.flatMap((r) => [
-        db.prepare(DELIVERIES.INSERT_DELIVERY).bind(...DELIVERIES.insertDeliveryParams(r)),
-        db.prepare(DELIVERIES.COUNT_DELIVERY).bind(...DELIVERIES.countDeliveryParams(r)),
-      ]);
+      const statements = [
+        ...records.map((r) => db.prepare(DELIVERIES.INSERT_DELIVERY).bind(...DELIVERIES.insertDeliveryParams(r))),
+        ...DELIVERIES.countDeliveriesParams(records).map((params) => db.prepare(DELIVERIES.COUNT_DELIVERIES).bind(...params)),
+      ];
       await writing(() => db.batch(statements));
     },
     listDeliveries: (webhookId, listing) => DELIVERIES.listDeliveries(reader, webhookId, listing),

@@ -8,6 +8,7 @@ import type { Event } from '../../schemas/event';
 import { toWebhookRow } from '../rows';
 import type { StoreChange } from '../types';
 import { DELETE_API_KEY, INSERT_API_KEY, insertApiKeyParams } from './api-keys';
+import { COUNT_DAY_IF_CHANGED } from './day-counts';
 import * as SQL from './statements';
 
 export interface Statement {
@@ -35,13 +36,21 @@ export function changeStatement(change: StoreChange): Statement {
   }
 }
 
-/** An audit event and its resources, written only when the statement right before them changed a row. */
-export function auditEventStatements(audit: Event, receivedMicros: number): Statement[] {
-  const write = SQL.eventWrite(audit, receivedMicros);
+/**
+ * An event by `insertSql` (INSERT_EVENT or a guarded form), then its resources and its day count,
+ * each written only when the statement before it changed rows (so only when the event was inserted).
+ */
+export function eventStatements(insertSql: string, write: SQL.EventWrite): Statement[] {
   return [
-    { sql: INSERT_AUDIT_EVENT, params: write.event },
-    { sql: SQL.INSERT_RESOURCES, params: write.resources },
+    { sql: insertSql, params: write.event },
+    { sql: SQL.INSERT_RESOURCES, params: SQL.resourcesJsonParams(write) },
+    { sql: COUNT_DAY_IF_CHANGED, params: [write.day, write.name] },
   ];
+}
+
+/** An audit event, its resources and day count, written only when the statement right before them changed a row. */
+export function auditEventStatements(audit: Event, receivedMicros: number): Statement[] {
+  return eventStatements(INSERT_AUDIT_EVENT, SQL.eventWrite(audit, receivedMicros));
 }
 
 /** The change, its audit event and the event's resources; the first statement's changes say whether it applied. */

@@ -8,8 +8,9 @@ import { Delivery } from '../../schemas/delivery';
 import type { DeliveryCount, DeliveryListing, DeliveryPage, SqlReader } from '../types';
 
 export const INSERT_DELIVERY = 'INSERT INTO deliveries (webhook_id, received, outcome, body) VALUES (?, ?, ?, ?)';
-export const COUNT_DELIVERY = `INSERT INTO delivery_counts (webhook_id, hour, outcome, requests, events) VALUES (?, ?, ?, 1, ?)
-ON CONFLICT (webhook_id, hour, outcome) DO UPDATE SET requests = requests + 1, events = events + excluded.events`;
+/** Adds a batch's requests and events of one (webhook, hour, outcome); parameters: countDeliveriesParams' rows. */
+export const COUNT_DELIVERIES = `INSERT INTO delivery_counts (webhook_id, hour, outcome, requests, events) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (webhook_id, hour, outcome) DO UPDATE SET requests = requests + excluded.requests, events = events + excluded.events`;
 export const PRUNE_OLD_DELIVERIES = 'DELETE FROM deliveries WHERE received < ?';
 export const PRUNE_OLD_COUNTS = 'DELETE FROM delivery_counts WHERE hour < ?';
 export const CROWDED_WEBHOOKS = 'SELECT webhook_id FROM deliveries GROUP BY webhook_id HAVING count(*) > ?';
@@ -25,6 +26,21 @@ export function insertDeliveryParams(record: Delivery): unknown[] {
 
 export function countDeliveryParams(record: Delivery): unknown[] {
   return [record.webhookId, Math.floor(timestampMicros(record.received) / HOUR_MICROS), record.outcome, record.events];
+}
+
+/** COUNT_DELIVERIES' parameters for a batch: one row per (webhook, hour, outcome), not one per record. */
+export function countDeliveriesParams(records: readonly Delivery[]): unknown[][] {
+  const groups = new Map<string, [webhookId: string, hour: number, outcome: string, requests: number, events: number]>();
+  for (const record of records) {
+    const [webhookId, hour, outcome, events] = countDeliveryParams(record) as [string, number, string, number];
+    const key = `${hour} ${outcome} ${webhookId}`;
+    const group = groups.get(key);
+    if (group) {
+      group[3] += 1;
+      group[4] += events;
+    } else groups.set(key, [webhookId, hour, outcome, 1, events]);
+  }
+  return [...groups.values()];
 }
 
 /** Hours since the epoch of a time in microseconds. */

@@ -37,7 +37,7 @@ function sumDays(firstDay: number, lastDay: number, names: readonly Fragment[]):
 
 /**
  * The events in `window` whose name meets `names`. Counting an index range costs a step per
- * event, so whole days are summed from `event_day_counts` (kept by triggers) and only the two
+ * event, so whole days are summed from `event_day_counts` (kept by the writers, ./day-counts.ts) and only the two
  * partial days at the ends are counted event by event.
  */
 export async function countByDay(reader: SqlReader, window: Window, names: readonly Fragment[]): Promise<number> {

@@ -6,8 +6,8 @@
 import { ConflictError } from '../../lib/errors';
 import type { Event } from '../../schemas/event';
 import type { SqlTransactor } from '../types';
-import { auditEventStatements } from './changes';
-import { eventWrite, INSERT_EVENT, INSERT_RESOURCES } from './statements';
+import { auditEventStatements, eventStatements } from './changes';
+import { eventWrite, INSERT_EVENT } from './statements';
 
 export type Statement = { sql: string; params: readonly unknown[] };
 export const stmt = (sql: string, ...params: unknown[]): Statement => ({ sql, params });
@@ -29,12 +29,7 @@ export function auditedInTransaction(db: SqlTransactor, nowMicros: () => number)
       const results = await db.transaction([...change, ...auditEventStatements(audit, nowMicros())]);
       return results[change.length - 1]?.changes ?? 0;
     }
-    const write = eventWrite(audit, nowMicros());
-    const results = await db.transaction([
-      stmt(INSERT_EVENT, ...write.event),
-      stmt(INSERT_RESOURCES, ...write.resources),
-      ...change,
-    ]);
+    const results = await db.transaction([...eventStatements(INSERT_EVENT, eventWrite(audit, nowMicros())), ...change]);
     return results.at(-1)?.changes ?? 0;
   };
 }

@@ -19,11 +19,12 @@ import { createSinkStore } from '../sql/sink-store';
 import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
+import { type Checkpointer, startCheckpointer, WAL_CAP_BYTES, walBytesOf } from './checkpointer';
 import { createFileGuard } from './file-guard';
 import { LOCK_WAIT_MS, retryWhileLocked } from './lock-wait';
 import { createTransactor } from './transactor';
 import { createInlineWriter, createThreadWriter } from './writer';
-import { configureWriter, START_BUSY_TIMEOUT_MS, writing } from './writes';
+import { checkpointElsewhere, configureWriter, START_BUSY_TIMEOUT_MS, writing } from './writes';
 
 export interface SqliteStoreOptions {
   /** Database file, or ':memory:'. */
@@ -42,6 +43,8 @@ export interface SqliteStoreOptions {
   lockWaitMs?: number;
   /** Clock for `received`, in microseconds since the epoch. */
   nowMicros?: () => number;
+  /** WAL size at which the checkpoint thread restarts the WAL (WAL_CAP_BYTES). */
+  walCapBytes?: number;
 }
 
 export function createSqliteStore(options: SqliteStoreOptions): Store {
@@ -57,13 +60,22 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     applyMigrations(db, options.migrations);
   }
   db.pragma('busy_timeout = 0');
+  // A file written here is checkpointed by a thread of its own, never inside a commit (./checkpointer.ts).
+  const walCapBytes = options.walCapBytes ?? WAL_CAP_BYTES;
+  const checkpoints: Checkpointer | undefined =
+    options.readonly || options.filename === ':memory:' ? undefined : startCheckpointer(options.filename, { walCapBytes });
+  if (checkpoints) checkpointElsewhere(db, walCapBytes);
   const checkFile = createFileGuard(options.filename);
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
   // A writer thread needs a file both connections can open; ':memory:' and read-only stay inline.
   const threaded = options.writer === 'thread' && options.filename !== ':memory:' && !options.readonly;
+  const committed = (calls: readonly (readonly SQL.EventWrite[])[]) => checkpoints?.wrote(walBytesOf(calls));
   const events = threaded
-    ? createThreadWriter({ filename: options.filename, synchronous, lockWaitMs: options.lockWaitMs ?? LOCK_WAIT_MS })
-    : createInlineWriter(db, checkFile, options.lockWaitMs);
+    ? createThreadWriter(
+        { filename: options.filename, synchronous, lockWaitMs: options.lockWaitMs ?? LOCK_WAIT_MS, walCapBytes },
+        committed,
+      )
+    : createInlineWriter(db, checkFile, options.lockWaitMs, committed);
 
   const reader: SqlReader = {
     dialect: SQLITE,
@@ -82,7 +94,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const deleteWebhook = db.prepare(SQL.DELETE_WEBHOOK);
 
   const insertDelivery = db.prepare(DELIVERIES.INSERT_DELIVERY);
-  const countDelivery = db.prepare(DELIVERIES.COUNT_DELIVERY);
+  const countDeliveries = db.prepare(DELIVERIES.COUNT_DELIVERIES);
   const pruneOldCounts = db.prepare(DELIVERIES.PRUNE_OLD_COUNTS);
   const pruneOldDeliveries = db.prepare(DELIVERIES.PRUNE_OLD_DELIVERIES);
   const pruneWebhookDeliveries = db.prepare(DELIVERIES.PRUNE_WEBHOOK_DELIVERIES);
@@ -100,6 +112,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const write = <T>(change: () => T): Promise<T> =>
     retryWhileLocked(() => {
       checkFile();
+      checkpoints?.wrote(0);
       return writing(change);
     }, options.lockWaitMs);
   const transactor = createTransactor(db, write);
@@ -151,10 +164,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       if (records.length === 0) return;
       await write(() =>
         db.transaction(() => {
-          for (const record of records) {
-            insertDelivery.run(...DELIVERIES.insertDeliveryParams(record));
-            countDelivery.run(...DELIVERIES.countDeliveryParams(record));
-          }
+          for (const record of records) insertDelivery.run(...DELIVERIES.insertDeliveryParams(record));
+          for (const params of DELIVERIES.countDeliveriesParams(records)) countDeliveries.run(...params);
         })(),
       );
     },
@@ -221,6 +232,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async close() {
       await events.close();
+      await checkpoints?.stop();
       db.close();
     },
   };

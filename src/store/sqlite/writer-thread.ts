@@ -11,11 +11,12 @@ import type { EventWrite } from '../sql/statements';
 import { createFileGuard } from './file-guard';
 import { writeRetryingLocked } from './lock-wait';
 import type { WriterReply, WriterRequest, WriterSettings } from './writer';
-import { configureWriter, createRowWriter, writing } from './writes';
+import { checkpointElsewhere, configureWriter, createRowWriter, writing } from './writes';
 
 const settings = workerData as WriterSettings;
 const db = new Database(settings.filename);
 configureWriter(db, settings.synchronous, 0);
+checkpointElsewhere(db, settings.walCapBytes);
 const writeRows = createRowWriter(db);
 const checkFile = createFileGuard(settings.filename);
 const writeBatch = (calls: readonly (readonly EventWrite[])[]) =>

@@ -18,12 +18,17 @@ export interface WriterSettings {
   synchronous: 'NORMAL' | 'FULL';
   /** How long a write waits for another process's lock (LOCK_WAIT_MS). */
   lockWaitMs: number;
+  /** The WAL size the checkpoint thread keeps to (./checkpointer.ts). */
+  walCapBytes: number;
 }
 
 type WireOutcome = { ok: true; result: WriteResult } | { ok: false; unavailable: boolean; message: string };
 
 export type WriterRequest = { type: 'write'; id: number; calls: (readonly EventWrite[])[] } | { type: 'close' };
 export type WriterReply = { type: 'done'; id: number; outcomes: WireOutcome[] } | { type: 'closed' };
+
+/** Told of each batch of calls once written (the checkpointer counts the WAL they add). */
+export type Committed = (calls: readonly (readonly EventWrite[])[]) => void;
 
 export interface EventWriter {
   write(writes: EventWrite[]): Promise<WriteResult>;
@@ -49,14 +54,23 @@ function tracked(write: (writes: EventWrite[]) => Promise<WriteResult>) {
 }
 
 /** On the event loop: a locked database is waited for with timers, never inside SQLite (`lock-wait.ts`). */
-export function createInlineWriter(db: Database.Database, checkFile: () => void, lockWaitMs = LOCK_WAIT_MS): EventWriter {
+export function createInlineWriter(
+  db: Database.Database,
+  checkFile: () => void,
+  lockWaitMs = LOCK_WAIT_MS,
+  committed: Committed = () => {},
+): EventWriter {
   const writeRows = createRowWriter(db);
   const writeBatch = (calls: readonly (readonly EventWrite[])[]) =>
     writeIsolated((c) => {
       checkFile();
       return writing(() => writeRows(c));
     }, calls);
-  const commit = createGroupCommit<EventWrite>((calls) => writeRetryingLocked(writeBatch, calls, lockWaitMs), setImmediate);
+  const commit = createGroupCommit<EventWrite>(async (calls) => {
+    const outcomes = await writeRetryingLocked(writeBatch, calls, lockWaitMs);
+    committed(calls);
+    return outcomes;
+  }, setImmediate);
   const { write, drain } = tracked(commit);
   return {
     write,
@@ -70,19 +84,24 @@ export function createInlineWriter(db: Database.Database, checkFile: () => void,
  * The writer thread's entry: built JavaScript beside the bundle (`npm start` runs dist/), or, when
  * running from TypeScript sources (tests, tsx), a small boot file that registers tsx first.
  */
-const THREAD_URL = import.meta.url.endsWith('.ts')
-  ? new URL('./writer-boot.mjs', import.meta.url)
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const THREAD_URL = FROM_SOURCES
+  ? new URL('./thread-boot.mjs', import.meta.url)
   : new URL('./sqlite-writer-thread.mjs', import.meta.url);
+const THREAD_ARGV = FROM_SOURCES ? ['./writer-thread.ts'] : [];
 
 function fromWire(outcome: WireOutcome): Outcome {
   if (outcome.ok) return outcome;
   return { ok: false, error: outcome.unavailable ? new StoreUnavailableError(outcome.message) : new Error(outcome.message) };
 }
 
-export function createThreadWriter(settings: WriterSettings): EventWriter {
+export function createThreadWriter(settings: WriterSettings, committed: Committed = () => {}): EventWriter {
   let worker: Worker | undefined;
   let nextId = 0;
-  const waiting = new Map<number, { resolve(outcomes: Outcome[]): void; reject(error: unknown): void }>();
+  const waiting = new Map<
+    number,
+    { calls: readonly (readonly EventWrite[])[]; resolve(outcomes: Outcome[]): void; reject(error: unknown): void }
+  >();
 
   function failAll(reason: string): void {
     for (const { reject } of waiting.values()) reject(new StoreUnavailableError(`the event store's writer stopped (${reason})`));
@@ -91,11 +110,12 @@ export function createThreadWriter(settings: WriterSettings): EventWriter {
   }
 
   function start(): Worker {
-    const started = new Worker(THREAD_URL, { workerData: settings });
+    const started = new Worker(THREAD_URL, { workerData: settings, argv: THREAD_ARGV });
     started.on('message', (reply: WriterReply) => {
       if (reply.type !== 'done') return;
       const batch = waiting.get(reply.id);
       waiting.delete(reply.id);
+      if (batch) committed(batch.calls);
       batch?.resolve(reply.outcomes.map(fromWire));
     });
     started.on('error', (error) => failAll(error.message));
@@ -109,7 +129,7 @@ export function createThreadWriter(settings: WriterSettings): EventWriter {
     new Promise((resolve, reject) => {
       worker ??= start();
       const id = nextId++;
-      waiting.set(id, { resolve, reject });
+      waiting.set(id, { calls, resolve, reject });
       worker.postMessage({ type: 'write', id, calls: [...calls] } satisfies WriterRequest);
     });
   const { write, drain } = tracked(createGroupCommit<EventWrite>(send, setImmediate));

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../lib/errors';
+import { COUNT_DAY, DayTally } from '../sql/day-counts';
 import * as SQL from '../sql/statements';
 import type { WriteResult } from '../types';
 import { StoreLockedError } from './lock-wait';
@@ -45,19 +46,40 @@ export function configureWriter(db: Database.Database, synchronous: 'NORMAL' | '
   db.pragma('cache_size = -8192');
 }
 
-/** A function writing several calls' rows in one transaction: one result per call. */
+/**
+ * Leaves checkpoints to the checkpoint thread (./checkpointer.ts): none inside a commit. The WAL
+ * file is cut back to WAL_CAP_BYTES whenever it restarts from the beginning.
+ */
+export function checkpointElsewhere(db: Database.Database, walCapBytes: number): void {
+  db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`journal_size_limit = ${walCapBytes}`);
+}
+
+/**
+ * A function writing several calls' rows in one transaction: one result per call. Each event
+ * inserted gets its resource rows by plain prepared INSERTs (its seq is the insert's rowid; a
+ * trigger's inserts do not move it), and the day counts get one upsert per (day, name) at the end.
+ */
 export function createRowWriter(db: Database.Database): (calls: readonly (readonly SQL.EventWrite[])[]) => WriteResult[] {
   const insertEvent = db.prepare(SQL.INSERT_EVENT);
-  const insertResources = db.prepare(SQL.INSERT_RESOURCES);
-  return db.transaction((calls: readonly (readonly SQL.EventWrite[])[]) =>
-    calls.map((writes) => {
+  const insertResource = db.prepare(SQL.INSERT_RESOURCE);
+  const countDay = db.prepare(COUNT_DAY);
+  return db.transaction((calls: readonly (readonly SQL.EventWrite[])[]) => {
+    const days = new DayTally();
+    const results = calls.map((writes) => {
       let written = 0;
       for (const write of writes) {
-        if (insertEvent.run(...write.event).changes === 0) continue;
+        const inserted = insertEvent.run(...write.event);
+        if (inserted.changes === 0) continue;
         written += 1;
-        insertResources.run(...write.resources);
+        for (const [resourceId, role, labels] of write.resources) {
+          insertResource.run(inserted.lastInsertRowid, write.occurred, resourceId, role, labels);
+        }
+        days.add(write.day, write.name);
       }
       return { written, duplicates: writes.length - written };
-    }),
-  );
+    });
+    for (const row of days.rows()) countDay.run(...row);
+    return results;
+  });
 }
