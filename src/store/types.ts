@@ -112,9 +112,10 @@ export interface DeliveryStore {
   lastDeliveries(): Promise<Map<string, Delivery>>;
   /**
    * Deletes records (and hourly counts) received before `olderThanMicros`, and all but the newest
-   * `keepPerWebhook` records of each webhook. Resolves to the records deleted.
+   * `keepPerWebhook` records of each webhook — of the webhooks in `onlyWebhooks` when given (the
+   * ones just written to: no scan for the others). Resolves to the records deleted.
    */
-  pruneDeliveries(olderThanMicros: number, keepPerWebhook: number): Promise<number>;
+  pruneDeliveries(olderThanMicros: number, keepPerWebhook: number, onlyWebhooks?: readonly string[]): Promise<number>;
 }
 
 /** A change to configuration that is written together with its audit event (issue 17). */

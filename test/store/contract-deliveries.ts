@@ -112,5 +112,15 @@ export function describeDeliveryContract(current: () => Store): void {
       const counts = await store.countDeliveries(a, BASE_MICROS - 20 * HOUR_MICROS, HOUR_MICROS);
       expect(counts).toEqual([{ bucket: BASE_MICROS, outcome: 'stored', n: 5, events: 5 }]);
     });
+
+    it('trims only the webhooks it is given, when given some', async () => {
+      const store = current();
+      const ofA = Array.from({ length: 4 }, (_, i) => sampleDelivery(a, 'stored', BASE_MICROS + i));
+      const ofB = Array.from({ length: 4 }, (_, i) => sampleDelivery(b, 'stored', BASE_MICROS + i));
+      await store.writeDeliveries([...ofA, ...ofB]);
+      expect(await store.pruneDeliveries(BASE_MICROS - HOUR_MICROS, 1, [a])).toBe(3);
+      expect((await store.listDeliveries(a, { limit: 10 })).deliveries.map((d) => d.id)).toEqual([ofA[3]?.id]);
+      expect((await store.listDeliveries(b, { limit: 10 })).deliveries).toHaveLength(4);
+    });
   });
 }

@@ -21,8 +21,13 @@ export interface DeliveryLogSettings {
   keepPerWebhook?: number;
   /** Age after which records are pruned, in milliseconds. */
   maxAgeMs?: number;
-  /** How often a write also prunes, in milliseconds. */
+  /** How often a write also prunes every webhook (a scan for the crowded ones), in milliseconds. */
   pruneEveryMs?: number;
+  /**
+   * How often, at most, a write also trims the webhooks it wrote to, in milliseconds: under steady
+   * load a few hundred records at a time, instead of a minute's worth in one transaction.
+   */
+  trimEveryMs?: number;
 }
 
 export const DELIVERY_LOG_DEFAULTS = {
@@ -31,6 +36,7 @@ export const DELIVERY_LOG_DEFAULTS = {
   keepPerWebhook: 1_000,
   maxAgeMs: 7 * 24 * 3_600_000,
   pruneEveryMs: 60_000,
+  trimEveryMs: 100,
 } as const;
 
 export interface DeliveryLog {
@@ -45,6 +51,7 @@ export function createDeliveryLog(settings: DeliveryLogSettings): DeliveryLog {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing: Promise<void> = Promise.resolve();
   let lastPrune = 0;
+  let lastTrim = 0;
 
   const drop = (count: number, reason: string) => {
     if (count > 0) options.onDrop?.(count, reason);
@@ -57,12 +64,15 @@ export function createDeliveryLog(settings: DeliveryLogSettings): DeliveryLog {
       drop(batch.length, (error as Error).message);
     }
     const t = options.now();
-    if (t - lastPrune < options.pruneEveryMs) return;
-    lastPrune = t;
+    const everyWebhook = t - lastPrune >= options.pruneEveryMs;
+    if (!everyWebhook && (t - lastTrim < options.trimEveryMs || batch.length === 0)) return;
+    lastTrim = t;
+    if (everyWebhook) lastPrune = t;
+    const written = everyWebhook ? undefined : [...new Set(batch.map((record) => record.webhookId))];
     try {
-      await options.store.pruneDeliveries((t - options.maxAgeMs) * 1000, options.keepPerWebhook);
+      await options.store.pruneDeliveries((t - options.maxAgeMs) * 1000, options.keepPerWebhook, written);
     } catch {
-      lastPrune = 0; // try again with the next batch
+      if (everyWebhook) lastPrune = 0; // try again with the next batch
     }
   }
 

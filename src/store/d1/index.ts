@@ -177,8 +177,8 @@ export function createD1Store(db: D1Like, options: D1StoreOptions = {}): Store {
     listDeliveries: (webhookId, listing) => DELIVERIES.listDeliveries(reader, webhookId, listing),
     countDeliveries: (webhookId, since, bucket) => DELIVERIES.countDeliveries(reader, webhookId, since, bucket),
     lastDeliveries: () => DELIVERIES.lastDeliveries(reader),
-    async pruneDeliveries(olderThan, keep) {
-      const crowded = await DELIVERIES.crowdedWebhooks(reader, keep);
+    async pruneDeliveries(olderThan, keep, onlyWebhooks) {
+      const crowded = onlyWebhooks ?? (await DELIVERIES.crowdedWebhooks(reader, keep));
       const statements = [
         db.prepare(DELIVERIES.PRUNE_OLD_COUNTS).bind(DELIVERIES.hourOf(olderThan)),
         db.prepare(DELIVERIES.PRUNE_OLD_DELIVERIES).bind(olderThan),

@@ -40,8 +40,8 @@ export function createDeliveryStore(db: Connection): DeliveryStore {
     listDeliveries: (webhookId, listing) => DELIVERIES.listDeliveries(db.reader, webhookId, listing),
     countDeliveries: (webhookId, since, bucket) => DELIVERIES.countDeliveries(db.reader, webhookId, since, bucket),
     lastDeliveries: () => DELIVERIES.lastDeliveries(db.reader),
-    async pruneDeliveries(olderThan, keep) {
-      const crowded = await DELIVERIES.crowdedWebhooks(db.reader, keep);
+    async pruneDeliveries(olderThan, keep, onlyWebhooks) {
+      const crowded = onlyWebhooks ?? (await DELIVERIES.crowdedWebhooks(db.reader, keep));
       return db.transaction(async (client) => {
         await exec(client, DELIVERIES.PRUNE_OLD_COUNTS, [DELIVERIES.hourOf(olderThan)]);
         let deleted = await exec(client, DELIVERIES.PRUNE_OLD_DELIVERIES, [olderThan]);

@@ -172,8 +172,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     listDeliveries: (webhookId, listing) => DELIVERIES.listDeliveries(reader, webhookId, listing),
     countDeliveries: (webhookId, since, bucket) => DELIVERIES.countDeliveries(reader, webhookId, since, bucket),
     lastDeliveries: () => DELIVERIES.lastDeliveries(reader),
-    async pruneDeliveries(olderThan, keep) {
-      const crowded = await DELIVERIES.crowdedWebhooks(reader, keep);
+    async pruneDeliveries(olderThan, keep, onlyWebhooks) {
+      const crowded = onlyWebhooks ?? (await DELIVERIES.crowdedWebhooks(reader, keep));
       return write(() =>
         db.transaction(() => {
           pruneOldCounts.run(DELIVERIES.hourOf(olderThan));
