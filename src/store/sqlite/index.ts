@@ -10,7 +10,6 @@ import { MIGRATIONS_TABLE_SQL, type Migration, pendingMigrations } from '../migr
 import { fromEventBody, fromWebhookRow, toWebhookRow, type WebhookRow } from '../rows';
 import * as KEYS from '../sql/api-keys';
 import { auditedChangeStatements, changedWebhookId } from '../sql/changes';
-import * as DELIVERIES from '../sql/deliveries';
 import { SQLITE } from '../sql/dialect';
 import { countEvents, queryEvents, readEventsAfter } from '../sql/events';
 import * as RETENTION from '../sql/retention';
@@ -20,6 +19,7 @@ import * as SQL from '../sql/statements';
 import type { SqlReader, Store } from '../types';
 import { createWebhookCache } from '../webhook-cache';
 import { type Checkpointer, startCheckpointer, WAL_CAP_BYTES, walBytesOf } from './checkpointer';
+import { createSqliteDeliveryStore } from './deliveries';
 import { createFileGuard } from './file-guard';
 import { LOCK_WAIT_MS, retryWhileLocked } from './lock-wait';
 import { createTransactor } from './transactor';
@@ -93,12 +93,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const updateWebhook = db.prepare(SQL.UPDATE_WEBHOOK);
   const deleteWebhook = db.prepare(SQL.DELETE_WEBHOOK);
 
-  const insertDelivery = db.prepare(DELIVERIES.INSERT_DELIVERY);
-  const countDeliveries = db.prepare(DELIVERIES.COUNT_DELIVERIES);
-  const pruneOldCounts = db.prepare(DELIVERIES.PRUNE_OLD_COUNTS);
-  const pruneOldDeliveries = db.prepare(DELIVERIES.PRUNE_OLD_DELIVERIES);
-  const pruneWebhookDeliveries = db.prepare(DELIVERIES.PRUNE_WEBHOOK_DELIVERIES);
-
   const webhooks = createWebhookCache();
   const keyRow = (sql: string, value: string) => {
     const row = db.prepare(sql).get(value) as KEYS.ApiKeyRow | undefined;
@@ -119,6 +113,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
   return {
     ...createSinkStore(transactor, auditedInTransaction(transactor, nowMicros)),
+    ...createSqliteDeliveryStore(db, reader, write),
     async writeEvents(list) {
       if (list.length === 0) return { written: 0, duplicates: 0 };
       const received = nowMicros();
@@ -159,29 +154,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async deleteWebhook(id) {
       webhooks.forget(id);
       return write(() => deleteWebhook.run(id).changes > 0);
-    },
-    async writeDeliveries(records) {
-      if (records.length === 0) return;
-      await write(() =>
-        db.transaction(() => {
-          for (const record of records) insertDelivery.run(...DELIVERIES.insertDeliveryParams(record));
-          for (const params of DELIVERIES.countDeliveriesParams(records)) countDeliveries.run(...params);
-        })(),
-      );
-    },
-    listDeliveries: (webhookId, listing) => DELIVERIES.listDeliveries(reader, webhookId, listing),
-    countDeliveries: (webhookId, since, bucket) => DELIVERIES.countDeliveries(reader, webhookId, since, bucket),
-    lastDeliveries: () => DELIVERIES.lastDeliveries(reader),
-    async pruneDeliveries(olderThan, keep, onlyWebhooks) {
-      const crowded = onlyWebhooks ?? (await DELIVERIES.crowdedWebhooks(reader, keep));
-      return write(() =>
-        db.transaction(() => {
-          pruneOldCounts.run(DELIVERIES.hourOf(olderThan));
-          let deleted = pruneOldDeliveries.run(olderThan).changes;
-          for (const id of crowded) deleted += pruneWebhookDeliveries.run(id, id, keep).changes;
-          return deleted;
-        })(),
-      );
     },
     getApiKeyByHash: async (hash) => keyRow(KEYS.SELECT_API_KEY_BY_HASH, hash),
     getApiKey: async (id) => keyRow(KEYS.SELECT_API_KEY, id),
