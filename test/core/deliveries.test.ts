@@ -132,23 +132,31 @@ describe('buffered delivery log', () => {
     expect((await store.listDeliveries(WEBHOOK, { limit: 10 })).deliveries).toHaveLength(2);
   });
 
-  it('trims the webhooks a batch wrote to between full prunes, at most once per trim interval', async () => {
+  it('trims the webhooks a batch wrote to between full prunes, once they have enough new records, at most once per interval', async () => {
     let now = 10 * 86_400_000;
-    const settings = { keepPerWebhook: 2, maxAgeMs: 86_400_000, pruneEveryMs: 60_000, trimEveryMs: 100 };
+    const settings = { keepPerWebhook: 2, maxAgeMs: 86_400_000, pruneEveryMs: 60_000, trimEveryMs: 100, trimAfterRecords: 3 };
     const log = createDeliveryLog({ store, now: () => now, ...settings });
     const other = '0190d000-0000-7000-8000-0000000000b2';
+    const count = async (webhook: string) => (await store.listDeliveries(webhook, { limit: 10 })).deliveries.length;
     await store.writeDeliveries(Array.from({ length: 4 }, (_, i) => sampleDelivery(other, 'stored', now * 1000 + i)));
     log.record(sampleDelivery(WEBHOOK, 'stored', now * 1000));
     await log.flush(); // the first write prunes every webhook
-    expect((await store.listDeliveries(other, { limit: 10 })).deliveries).toHaveLength(2);
+    expect(await count(other)).toBe(2);
     await store.writeDeliveries(Array.from({ length: 3 }, (_, i) => sampleDelivery(other, 'stored', now * 1000 + 10 + i)));
-    for (let i = 0; i < 3; i++) log.record(sampleDelivery(WEBHOOK, 'stored', now * 1000 + 20 + i));
-    await log.flush(); // within the trim interval: nothing trimmed
-    expect((await store.listDeliveries(WEBHOOK, { limit: 10 })).deliveries).toHaveLength(4);
+    for (let i = 0; i < 2; i++) log.record(sampleDelivery(WEBHOOK, 'stored', now * 1000 + 20 + i));
+    now += 150;
+    await log.flush(); // two new records: not yet due
+    expect(await count(WEBHOOK)).toBe(3);
+    for (let i = 0; i < 2; i++) log.record(sampleDelivery(WEBHOOK, 'stored', now * 1000 + 30 + i));
+    await log.flush(); // four new records: trimmed
+    expect(await count(WEBHOOK)).toBe(2);
+    for (let i = 0; i < 3; i++) log.record(sampleDelivery(WEBHOOK, 'stored', now * 1000 + 40 + i));
+    await log.flush(); // three more, but within the interval of that trim
+    expect(await count(WEBHOOK)).toBe(5);
     now += 150;
     log.record(sampleDelivery(WEBHOOK, 'stored', now * 1000));
     await log.flush(); // trims the webhook written to, leaves the other one to the next full prune
-    expect((await store.listDeliveries(WEBHOOK, { limit: 10 })).deliveries).toHaveLength(2);
-    expect((await store.listDeliveries(other, { limit: 10 })).deliveries).toHaveLength(5);
+    expect(await count(WEBHOOK)).toBe(2);
+    expect(await count(other)).toBe(5);
   });
 });

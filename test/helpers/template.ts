@@ -9,6 +9,7 @@ import { DEFAULT_RENDER_LIMITS, type RenderLimits } from '../../src/core/templat
 import { interpretTemplate } from '../../src/core/template/interpreter';
 import { materialise } from '../../src/core/template/placement';
 import type { RenderFn } from '../../src/core/template/render-fn';
+import { jsonHeight, rememberParsed } from '../../src/schemas/json';
 
 type Outcome = { ok: true; text: string } | { ok: false; error: Error };
 
@@ -33,10 +34,22 @@ function attemptPlacing(compile: (source: string) => RenderFn, source: string, c
 }
 
 /**
+ * The context's `body` marked as the pipeline marks a parsed request body (core/parse-body.ts),
+ * so `{{json body}}` is placed here as it is in a real request.
+ */
+function markParsedBody(context: object): void {
+  const body = (context as { body?: unknown }).body;
+  if (body === null || typeof body !== 'object') return;
+  const height = jsonHeight(body);
+  if (height !== undefined) rememberParsed(body, height, JSON.stringify(body).length);
+}
+
+/**
  * The renders with placed values agree too, token for token, and where they succeed they
  * materialise to the text render's output (a failure is for the text render to decide).
  */
 function checkPlacing(source: string, context: object, limits: RenderLimits, text: Outcome): void {
+  markParsedBody(context);
   const compiled = attemptPlacing(compileTemplate, source, context, limits);
   const interpreted = attemptPlacing(interpretTemplate, source, context, limits);
   if (compiled !== interpreted) {

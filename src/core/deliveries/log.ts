@@ -25,9 +25,12 @@ export interface DeliveryLogSettings {
   pruneEveryMs?: number;
   /**
    * How often, at most, a write also trims the webhooks it wrote to, in milliseconds: under steady
-   * load a few hundred records at a time, instead of a minute's worth in one transaction.
+   * load a few hundred records at a time, instead of a minute's worth in one transaction. A webhook
+   * is trimmed once it has `trimAfterRecords` new records: on Workers a flush follows every request,
+   * and a trim reads up to `keepPerWebhook` index entries.
    */
   trimEveryMs?: number;
+  trimAfterRecords?: number;
 }
 
 export const DELIVERY_LOG_DEFAULTS = {
@@ -37,6 +40,7 @@ export const DELIVERY_LOG_DEFAULTS = {
   maxAgeMs: 7 * 24 * 3_600_000,
   pruneEveryMs: 60_000,
   trimEveryMs: 100,
+  trimAfterRecords: 100,
 } as const;
 
 export interface DeliveryLog {
@@ -52,6 +56,8 @@ export function createDeliveryLog(settings: DeliveryLogSettings): DeliveryLog {
   let writing: Promise<void> = Promise.resolve();
   let lastPrune = 0;
   let lastTrim = 0;
+  /** Records written per webhook since its last trim (webhooks of this app only, so bounded). */
+  const untrimmed = new Map<string, number>();
 
   const drop = (count: number, reason: string) => {
     if (count > 0) options.onDrop?.(count, reason);
@@ -63,17 +69,33 @@ export function createDeliveryLog(settings: DeliveryLogSettings): DeliveryLog {
     } catch (error) {
       drop(batch.length, (error as Error).message);
     }
+    for (const record of batch) untrimmed.set(record.webhookId, (untrimmed.get(record.webhookId) ?? 0) + 1);
     const t = options.now();
     const everyWebhook = t - lastPrune >= options.pruneEveryMs;
-    if (!everyWebhook && (t - lastTrim < options.trimEveryMs || batch.length === 0)) return;
+    const crowded = everyWebhook || t - lastTrim < options.trimEveryMs ? [] : dueForTrim();
+    if (!everyWebhook && crowded.length === 0) return;
     lastTrim = t;
-    if (everyWebhook) lastPrune = t;
-    const written = everyWebhook ? undefined : [...new Set(batch.map((record) => record.webhookId))];
+    if (everyWebhook) {
+      lastPrune = t;
+      untrimmed.clear();
+    }
+    for (const id of crowded) untrimmed.delete(id);
     try {
-      await options.store.pruneDeliveries((t - options.maxAgeMs) * 1000, options.keepPerWebhook, written);
+      await options.store.pruneDeliveries(
+        (t - options.maxAgeMs) * 1000,
+        options.keepPerWebhook,
+        everyWebhook ? undefined : crowded,
+      );
     } catch {
       if (everyWebhook) lastPrune = 0; // try again with the next batch
     }
+  }
+
+  /** The webhooks with `trimAfterRecords` records or more since they were last trimmed. */
+  function dueForTrim(): string[] {
+    const due: string[] = [];
+    for (const [id, count] of untrimmed) if (count >= options.trimAfterRecords) due.push(id);
+    return due;
   }
 
   function flush(): Promise<void> {
