@@ -90,4 +90,33 @@ describe('the SQLite checkpoint thread', () => {
     expect(await eventually(() => threads() <= settled)).toBe(true);
     remove();
   });
+
+  it('gives a failing thread up after a few tries, says so, and checkpoints on the store thread instead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hookgate-checkpoint-'));
+    // A file the thread cannot open (its folder does not exist): every start fails.
+    const unopenable = join(dir, 'missing', 'hookgate.db');
+    const gaveUp: string[] = [];
+    let fallbackRuns = 0;
+    const checkpointer = startCheckpointer(
+      unopenable,
+      { everyMs: 20 },
+      { checkpoint: () => fallbackRuns++, gaveUp: (error) => gaveUp.push(error.message) },
+    );
+    // Writes go on meanwhile; each may start the thread again once its pause (1 s, then 2 s) is over.
+    for (let i = 0; i < 100 && gaveUp.length === 0; i++) {
+      checkpointer.wrote(0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(gaveUp).toHaveLength(1);
+    expect(gaveUp[0]).toMatch(/directory|open|exist/i);
+    expect(await eventually(() => fallbackRuns >= 3)).toBe(true);
+    const threadsNow = threads();
+    checkpointer.wrote(0); // given up: no new thread
+    expect(threads()).toBeLessThanOrEqual(threadsNow);
+    await checkpointer.stop();
+    const runs = fallbackRuns;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fallbackRuns).toBe(runs);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

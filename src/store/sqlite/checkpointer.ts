@@ -4,7 +4,10 @@
  * own connection, on a timer and whenever CHECKPOINT_AFTER_BYTES were written since the last nudge.
  * Durability is unchanged: a commit is durable in the WAL (synchronous NORMAL or FULL as
  * configured); checkpoints only move pages into the database file. The thread starts with the first
- * write; one that dies is started again by the next; `stop()` ends it, and an unreferenced thread never keeps a process alive.
+ * write; one that dies is started again by a later one, after a pause that doubles with each
+ * failure; after MAX_THREAD_FAILURES in a row the thread is given up (and said so), and `fallback`
+ * checkpoints on this thread on the timer instead, so the WAL stays bounded whatever happens.
+ * `stop()` ends it, and an unreferenced thread never keeps a process alive.
  */
 import { Worker } from 'node:worker_threads';
 import type { EventWrite } from '../sql/statements';
@@ -27,6 +30,11 @@ export const CHECKPOINT_MIN_GAP_MS = 50;
  * kept and written over (growing a file costs more than reusing it).
  */
 export const WAL_CAP_BYTES = 16 * 1024 * 1024;
+
+/** Failures in a row after which the thread is given up for checkpoints on the store's own thread. */
+export const MAX_THREAD_FAILURES = 3;
+/** The pause before starting a thread again after its first failure (doubled after each next one). */
+const RESTART_PAUSE_MS = 1000;
 
 export interface CheckpointSettings {
   filename: string;
@@ -70,7 +78,18 @@ const THREAD_ARGV = FROM_SOURCES ? ['./checkpoint-thread.ts'] : [];
 /** From sources the thread also loads the TypeScript loader, which needs more room. */
 const THREAD_LIMITS = FROM_SOURCES ? undefined : { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16, codeRangeSizeMb: 4 };
 
-export function startCheckpointer(filename: string, overrides: Partial<Omit<CheckpointSettings, 'filename'>> = {}): Checkpointer {
+export interface CheckpointFallback {
+  /** A PASSIVE checkpoint on the store's own connection: what runs once the thread is given up. */
+  checkpoint(): void;
+  /** Told once, when the thread is given up. */
+  gaveUp(error: Error): void;
+}
+
+export function startCheckpointer(
+  filename: string,
+  overrides: Partial<Omit<CheckpointSettings, 'filename'>> = {},
+  fallback?: CheckpointFallback,
+): Checkpointer {
   const walCapBytes = overrides.walCapBytes ?? WAL_CAP_BYTES;
   const settings: CheckpointSettings = {
     filename,
@@ -84,13 +103,42 @@ export function startCheckpointer(filename: string, overrides: Partial<Omit<Chec
   let worker: Worker | undefined;
   let stopped = false;
   let pending = 0;
+  let failures = 0;
+  let startAfter = 0;
+  let fallbackTimer: ReturnType<typeof setInterval> | undefined;
 
-  function start(): Worker {
+  /** A thread that ran this long before it failed counts as a first failure again. */
+  const HEALTHY_RUN_MS = 60_000;
+  let startedAt = 0;
+
+  function failed(error: Error): void {
+    failures = Date.now() - startedAt > HEALTHY_RUN_MS ? 1 : failures + 1;
+    startAfter = Date.now() + RESTART_PAUSE_MS * 2 ** (failures - 1);
+    if (failures < MAX_THREAD_FAILURES || fallbackTimer || stopped) return;
+    fallback?.gaveUp(error);
+    fallbackTimer = setInterval(() => {
+      try {
+        fallback?.checkpoint();
+      } catch {
+        // Busy or locked: the next tick tries again.
+      }
+    }, settings.everyMs);
+    fallbackTimer.unref();
+  }
+
+  function start(): Worker | undefined {
+    if (fallbackTimer || Date.now() < startAfter) return undefined;
+    startedAt = Date.now();
     // A small heap: the thread holds a connection and a timer (its memory counts against the gateway's).
-    const started = new Worker(THREAD_URL, { workerData: settings, argv: THREAD_ARGV, resourceLimits: THREAD_LIMITS });
+    let started: Worker;
+    try {
+      started = new Worker(THREAD_URL, { workerData: settings, argv: THREAD_ARGV, resourceLimits: THREAD_LIMITS });
+    } catch (error) {
+      failed(error as Error);
+      return undefined;
+    }
     started.unref();
-    // A thread that failed is started again on the next nudge; meanwhile the WAL only grows.
-    started.on('error', () => {});
+    started.on('error', (error) => failed(error));
     started.on('exit', () => {
       if (worker === started) worker = undefined;
     });
@@ -103,12 +151,13 @@ export function startCheckpointer(filename: string, overrides: Partial<Omit<Chec
       // Started by the first write: a store only read (or opened and closed by a test) needs no thread.
       worker ??= start();
       pending += bytes;
-      if (pending < settings.afterBytes) return;
+      if (pending < settings.afterBytes || !worker) return;
       pending = 0;
       worker.postMessage('nudge' satisfies CheckpointRequest);
     },
     async stop() {
       stopped = true;
+      if (fallbackTimer) clearInterval(fallbackTimer);
       const current = worker;
       worker = undefined;
       if (!current) return;

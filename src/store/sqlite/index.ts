@@ -63,7 +63,19 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   // A file written here is checkpointed by a thread of its own, never inside a commit (./checkpointer.ts).
   const walCapBytes = options.walCapBytes ?? WAL_CAP_BYTES;
   const checkpoints: Checkpointer | undefined =
-    options.readonly || options.filename === ':memory:' ? undefined : startCheckpointer(options.filename, { walCapBytes });
+    options.readonly || options.filename === ':memory:'
+      ? undefined
+      : startCheckpointer(
+          options.filename,
+          { walCapBytes },
+          {
+            checkpoint: () => db.pragma('wal_checkpoint(PASSIVE)'),
+            gaveUp: (error) =>
+              process.emitWarning(
+                `hookgate: the SQLite checkpoint thread keeps failing (${error.message}); checkpointing on the main thread instead`,
+              ),
+          },
+        );
   if (checkpoints) checkpointElsewhere(db, walCapBytes);
   const checkFile = createFileGuard(options.filename);
   const nowMicros = options.nowMicros ?? (() => Date.now() * 1000);
