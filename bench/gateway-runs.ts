@@ -67,3 +67,37 @@ export async function measureScenario(gateway: Server, scenario: Scenario, run: 
     expected: (result.requests - result.non2xx) * scenario.eventsPerRequest,
   };
 }
+
+/** The round whose CPU per request is the median of them, carrying every round's figure. */
+function medianRound(rounds: ScenarioResult[]): ScenarioResult {
+  const sorted = [...rounds].sort((a, b) => (a.cpuMicrosPerRequest ?? 0) - (b.cpuMicrosPerRequest ?? 0));
+  const median = sorted[Math.floor((sorted.length - 1) / 2)] as ScenarioResult;
+  return { ...median, cpuRounds: rounds.map((r) => r.cpuMicrosPerRequest ?? 0) };
+}
+
+/**
+ * Every scenario on this gateway and, when given, on the one built before, `rounds` times: before
+ * and now back to back, their order swapped every round (so a drift of the machine favours
+ * neither). Each scenario's row is its median round by CPU per request.
+ */
+export async function measureRounds(
+  gateway: Server,
+  before: Server | undefined,
+  list: readonly Scenario[],
+  run: RunSettings,
+  rounds: number,
+): Promise<{ now: ScenarioResult[]; before: ScenarioResult[] }> {
+  const now = new Map<string, ScenarioResult[]>();
+  const then = new Map<string, ScenarioResult[]>();
+  const add = (into: Map<string, ScenarioResult[]>, result: ScenarioResult) =>
+    into.set(result.name, [...(into.get(result.name) ?? []), result]);
+  for (let round = 0; round < rounds; round++) {
+    for (const scenario of list) {
+      const beforeFirst = round % 2 === 0;
+      if (before && beforeFirst) add(then, await measureScenario(before, scenario, run));
+      add(now, await measureScenario(gateway, scenario, run));
+      if (before && !beforeFirst) add(then, await measureScenario(before, scenario, run));
+    }
+  }
+  return { now: [...now.values()].map(medianRound), before: [...then.values()].map(medianRound) };
+}

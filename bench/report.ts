@@ -11,6 +11,8 @@ export interface ScenarioResult extends LoadResult {
   expected: number;
   /** The server's CPU (user + system, all its threads and children) per request over the measured window, µs. */
   cpuMicrosPerRequest?: number;
+  /** With several rounds: each round's CPU per request (the row is the median round). */
+  cpuRounds?: number[];
 }
 
 /** The bare-Hono rows of a run (`baseline`, `baseline-github`). */
@@ -87,12 +89,20 @@ export function scenarioJson(
     ratio: baseline ? Number((r.rps / baseline.rps).toFixed(2)) : null,
     cpu_us_per_request: r.cpuMicrosPerRequest ?? null,
     cpu_us_per_event: cpuPerEvent(r) ?? null,
+    ...(r.cpuRounds && r.cpuRounds.length > 1 && { cpu_us_per_request_rounds: r.cpuRounds }),
     cpu_ratio_to_baseline: r.cpuMicrosPerRequest && baselineCpu ? Number((r.cpuMicrosPerRequest / baselineCpu).toFixed(2)) : null,
     ...(sameRequest && {
       cpu_ratio_to_bare_hono_same_request:
         r.cpuMicrosPerRequest && sameRequestCpu ? Number((r.cpuMicrosPerRequest / sameRequestCpu).toFixed(2)) : null,
     }),
   };
+}
+
+/** CPU per request, and each round's when there were several (`252 (235/252/300)`). */
+function cpuCell(r: ScenarioResult | undefined): string {
+  if (r?.cpuMicrosPerRequest === undefined) return '—';
+  const rounds = r.cpuRounds && r.cpuRounds.length > 1 ? ` (${r.cpuRounds.join('/')})` : '';
+  return `${r.cpuMicrosPerRequest}${rounds}`;
 }
 
 /** Each scenario on the code at `commit` and on this working tree, measured one right after the other. */
@@ -117,8 +127,8 @@ export function printBeforeAfter(commit: string, before: ScenarioResult[], after
           : '—';
       return [
         now.name,
-        String(then?.cpuMicrosPerRequest ?? '—'),
-        String(now.cpuMicrosPerRequest ?? '—'),
+        cpuCell(then),
+        cpuCell(now),
         change,
         then ? Math.round(then.rps).toLocaleString('en') : '—',
         Math.round(now.rps).toLocaleString('en'),
@@ -126,6 +136,8 @@ export function printBeforeAfter(commit: string, before: ScenarioResult[], after
         String(now.p99Ms),
       ];
     });
-  process.stdout.write(`\nBefore (${commit}) and now, each scenario measured on both, one right after the other\n\n`);
+  process.stdout.write(
+    `\nBefore (${commit}) and now, each scenario measured on both, back to back; CPU of the median round (every round's)\n\n`,
+  );
   printColumns(headers, rows);
 }

@@ -14,7 +14,7 @@ import { type BuiltRef, buildAtRef } from './before';
 import { withCpu } from './cpu';
 import { benchDeliveryLog } from './deliveries';
 import { benchForwarding, type ForwardingResult } from './forwarding';
-import { api, measureScenario, startGateway, TOKEN } from './gateway-runs';
+import { api, measureRounds, startGateway, TOKEN } from './gateway-runs';
 import { load } from './load';
 import { benchNodeRed, type PeerOutcome, peerLine, peerRow } from './node-red';
 import { startServer } from './processes';
@@ -30,6 +30,7 @@ const WARMUP_SECONDS = 2;
 const RUN = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS };
 /** A git ref to measure beside the working tree, scenario by scenario (`BENCH_BEFORE=<ref>`). */
 const BEFORE_REF = process.env.BENCH_BEFORE;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (BEFORE_REF ? 3 : 1));
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 async function main(): Promise<void> {
@@ -64,15 +65,15 @@ async function main(): Promise<void> {
     await baselineServer.stop();
 
     // The gateway as `npm start` runs it: built to dist/ first. With BENCH_BEFORE, the same
-    // scenarios also run on the gateway as built at that ref, each right before this one's.
+    // scenarios also run on the gateway as built at that ref, back to back with this one's, in
+    // BENCH_ROUNDS rounds (3 by default then, else 1); each row is the median round.
     execFileSync(process.execPath, [here('../scripts/build.mjs')], { cwd: here('..') });
     builtBefore = BEFORE_REF ? buildAtRef(BEFORE_REF, dir) : undefined;
     const gateway = await startGateway(here('../dist/node.mjs'), dir, 'bench');
     const gatewayBefore = builtBefore && (await startGateway(builtBefore.script, dir, 'before'));
-    for (const scenario of scenarios()) {
-      if (gatewayBefore) beforeResults.push(await measureScenario(gatewayBefore, scenario, RUN));
-      results.push(await measureScenario(gateway, scenario, RUN));
-    }
+    const measured = await measureRounds(gateway, gatewayBefore, scenarios(), RUN, ROUNDS);
+    results.push(...measured.now);
+    beforeResults.push(...measured.before);
     await gateway.stop();
     await gatewayBefore?.stop();
 
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
     settings: {
       connections: CONNECTIONS,
       seconds: SECONDS,
+      rounds: ROUNDS,
       writer: process.env.HOOKGATE_SQLITE_WRITER ?? 'inline',
       synchronous: process.env.HOOKGATE_SYNCHRONOUS ?? 'NORMAL',
     },
