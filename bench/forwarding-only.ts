@@ -8,23 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchForwarding } from './forwarding';
+import { api, TOKEN } from './gateway-runs';
 import { load } from './load';
 import { startServer } from './processes';
 import { scenarios } from './scenarios';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const TOKEN = 'bench-admin-token-0123456789abcdef';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-async function createWebhook(base: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const response = await fetch(`${base}/api/webhooks`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as Record<string, unknown>;
-}
 
 const scenario = scenarios().find((s) => s.name === 'static');
 if (!scenario) throw new Error('no static scenario');
@@ -32,7 +23,7 @@ const dir = mkdtempSync(join(tmpdir(), 'hookgate-bench-fw-'));
 try {
   execFileSync(process.execPath, [here('../scripts/build.mjs')], { cwd: here('..') });
   const plain = await startServer(here('../dist/node.mjs'), { HOOKGATE_DB: join(dir, 'plain.db'), HOOKGATE_ADMIN_TOKEN: TOKEN });
-  const webhook = await createWebhook(plain.url, { name: 'plain', ...scenario.webhook });
+  const webhook = await api(plain.url, '/api/webhooks', { name: 'plain', ...scenario.webhook });
   const request = { url: String(webhook.url), ...scenario.request, connections: CONNECTIONS };
   await load({ ...request, durationSeconds: 2 });
   const without = await load({ ...request, durationSeconds: SECONDS });
@@ -45,7 +36,7 @@ try {
     connections: CONNECTIONS,
     seconds: SECONDS,
     warmupSeconds: 2,
-    createWebhook,
+    createWebhook: (base, body) => api(base, '/api/webhooks', body),
   });
   process.stdout.write(
     `static without a sink: ${Math.round(without.rps)} req/s (p50 ${without.p50Ms} ms, p99 ${without.p99Ms} ms)\n` +

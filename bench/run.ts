@@ -99,7 +99,7 @@ async function main(): Promise<void> {
       });
       results.push(forwarding);
     }
-    if (process.env.BENCH_STORES !== '0') stores = await benchStores(dir, TOKEN, CONNECTIONS, SECONDS);
+    if (process.env.BENCH_STORES !== '0') stores = await benchStores(dir, CONNECTIONS, SECONDS);
   } finally {
     builtBefore?.remove();
     rmSync(dir, { recursive: true, force: true });

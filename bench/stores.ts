@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startThrowawayPostgres } from '../test/helpers/throwaway-postgres';
 import { cpuSeconds, treeCpuSeconds } from './cpu';
+import { api, TOKEN } from './gateway-runs';
 import { type LoadResult, load } from './load';
 import { type Server, startServer } from './processes';
 import { scenarios } from './scenarios';
@@ -34,16 +35,6 @@ interface Setup {
   databasePid?: () => number;
 }
 
-async function post(base: string, token: string, path: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
 /** Loads every process at once with its share of the connections; the figures of all of them together. */
 async function loadAll(urls: string[], connections: number, seconds: number): Promise<LoadResult> {
   const [scenario] = scenarios();
@@ -63,19 +54,19 @@ async function loadAll(urls: string[], connections: number, seconds: number): Pr
   };
 }
 
-async function run(setup: Setup, dir: string, token: string, connections: number, seconds: number): Promise<StoreResult> {
+async function run(setup: Setup, dir: string, connections: number, seconds: number): Promise<StoreResult> {
   const gateways: Server[] = [];
   for (let i = 0; i < setup.processes; i++) gateways.push(await startServer(here('../dist/node.mjs'), setup.env(dir)));
   try {
     const [scenario] = scenarios();
     const first = gateways[0] as Server;
-    const webhook = await post(first.url, token, '/api/webhooks', { name: `stores ${setup.name}`, ...scenario?.webhook });
+    const webhook = await api(first.url, '/api/webhooks', { name: `stores ${setup.name}`, ...scenario?.webhook });
     const urls = gateways.map((g) => `${g.url}/hooks/${String(webhook.slug)}`);
     await loadAll(urls, connections, 2);
     const total = async () =>
       Number(
         (
-          await post(first.url, token, '/api/events/filter', {
+          await api(first.url, '/api/events/filter', {
             filter: { related: { id: [`hookgate.webhook.${String(webhook.id)}`] }, occurred: { since: '2000-01-01T00:00:00Z' } },
             limit: 1,
           })
@@ -105,9 +96,9 @@ async function run(setup: Setup, dir: string, token: string, connections: number
 }
 
 /** Runs the three setups (the gateway must be built to dist/ already). */
-export async function benchStores(dir: string, token: string, connections: number, seconds: number): Promise<StoreResult[]> {
+export async function benchStores(dir: string, connections: number, seconds: number): Promise<StoreResult[]> {
   const server = await startThrowawayPostgres({ fsync: true });
-  const common = { HOOKGATE_ADMIN_TOKEN: token, HOOKGATE_MAX_BODY_BYTES: String(1024 * 1024) };
+  const common = { HOOKGATE_ADMIN_TOKEN: TOKEN, HOOKGATE_MAX_BODY_BYTES: String(1024 * 1024) };
   const postgres = (name: string) => ({ ...common, HOOKGATE_DATABASE_URL: server.url.replace(/\/postgres$/, `/${name}`) });
   const setups: Setup[] = [
     { name: 'SQLite, 1 process', processes: 1, env: (d) => ({ ...common, HOOKGATE_DB: join(d, 'stores.db') }) },
@@ -116,7 +107,7 @@ export async function benchStores(dir: string, token: string, connections: numbe
   ];
   try {
     const results: StoreResult[] = [];
-    for (const setup of setups) results.push(await run(setup, dir, token, connections, seconds));
+    for (const setup of setups) results.push(await run(setup, dir, connections, seconds));
     return results;
   } finally {
     await server.destroy();

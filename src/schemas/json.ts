@@ -63,17 +63,8 @@ function heightWithin(node: object, room: number): number {
   // No room left below: any container is past it (and recursion stops here).
   if (room < 0) return 0;
   let height = 0;
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      const child = node[i];
-      if (child === null || typeof child !== 'object') continue;
-      const below = heightWithin(child, room - 1) + 1;
-      if (below > room) return below;
-      if (below > height) height = below;
-    }
-    return height;
-  }
-  const children = Object.values(node);
+  // An array is walked as it is; an object's values are listed once.
+  const children: readonly unknown[] = Array.isArray(node) ? node : Object.values(node);
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     if (child === null || typeof child !== 'object') continue;

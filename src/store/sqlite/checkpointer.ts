@@ -11,6 +11,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { EventWrite } from '../sql/statements';
+import { FROM_SOURCES, threadEntry } from './thread-entry';
 
 /** Checkpoint at least this often while the WAL holds anything (a few hundred ms keeps hot pages from being copied over and over). */
 export const CHECKPOINT_EVERY_MS = 500;
@@ -66,15 +67,7 @@ export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-/**
- * The thread's entry: built JavaScript beside the bundle (`npm start` runs dist/), or, from
- * TypeScript sources (tests, tsx), the boot file that registers tsx first.
- */
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const THREAD_URL = FROM_SOURCES
-  ? new URL('./thread-boot.mjs', import.meta.url)
-  : new URL('./sqlite-checkpoint-thread.mjs', import.meta.url);
-const THREAD_ARGV = FROM_SOURCES ? ['./checkpoint-thread.ts'] : [];
+const THREAD = threadEntry('sqlite-checkpoint-thread.mjs', 'checkpoint-thread.ts');
 /** From sources the thread also loads the TypeScript loader, which needs more room. */
 const THREAD_LIMITS = FROM_SOURCES ? undefined : { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16, codeRangeSizeMb: 4 };
 
@@ -132,7 +125,7 @@ export function startCheckpointer(
     // A small heap: the thread holds a connection and a timer (its memory counts against the gateway's).
     let started: Worker;
     try {
-      started = new Worker(THREAD_URL, { workerData: settings, argv: THREAD_ARGV, resourceLimits: THREAD_LIMITS });
+      started = new Worker(THREAD.url, { workerData: settings, argv: THREAD.argv, resourceLimits: THREAD_LIMITS });
     } catch (error) {
       failed(error as Error);
       return undefined;

@@ -11,6 +11,7 @@ import { createGroupCommit, type Outcome, writeIsolated } from '../group-commit'
 import type { EventWrite } from '../sql/statements';
 import type { WriteResult } from '../types';
 import { LOCK_WAIT_MS, writeRetryingLocked } from './lock-wait';
+import { threadEntry } from './thread-entry';
 import { createRowWriter, writing } from './writes';
 
 export interface WriterSettings {
@@ -80,15 +81,7 @@ export function createInlineWriter(
   };
 }
 
-/**
- * The writer thread's entry: built JavaScript beside the bundle (`npm start` runs dist/), or, when
- * running from TypeScript sources (tests, tsx), a small boot file that registers tsx first.
- */
-const FROM_SOURCES = import.meta.url.endsWith('.ts');
-const THREAD_URL = FROM_SOURCES
-  ? new URL('./thread-boot.mjs', import.meta.url)
-  : new URL('./sqlite-writer-thread.mjs', import.meta.url);
-const THREAD_ARGV = FROM_SOURCES ? ['./writer-thread.ts'] : [];
+const THREAD = threadEntry('sqlite-writer-thread.mjs', 'writer-thread.ts');
 
 function fromWire(outcome: WireOutcome): Outcome {
   if (outcome.ok) return outcome;
@@ -110,7 +103,7 @@ export function createThreadWriter(settings: WriterSettings, committed: Committe
   }
 
   function start(): Worker {
-    const started = new Worker(THREAD_URL, { workerData: settings, argv: THREAD_ARGV });
+    const started = new Worker(THREAD.url, { workerData: settings, argv: THREAD.argv });
     started.on('message', (reply: WriterReply) => {
       if (reply.type !== 'done') return;
       const batch = waiting.get(reply.id);
